@@ -1,0 +1,79 @@
+"""Helpers shared by the deal, stat and ranking rules."""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from ..lexicon import Hit, lexicon
+from ..normalize.places import find_places
+from .analysis import Analysis, Sent, analyse
+
+
+def to_decimal(v) -> Decimal | None:
+    if v is None:
+        return None
+    return v if isinstance(v, Decimal) else Decimal(str(v))
+
+
+def analysis_for(doc, meta) -> Analysis:
+    from .document import ref_year_month
+
+    ry, rm = ref_year_month(doc, meta)
+    return analyse(doc, ry, rm)
+
+
+def most_specific(hits: list[Hit]) -> str | None:
+    """The deepest sector in the taxonomy among the hits; the first mentioned on a tie."""
+    if not hits:
+        return None
+    lex = lexicon()
+    best = max(enumerate(hits), key=lambda ih: (lex.sector_depth(ih[1].value), -ih[0]))
+    return best[1].value
+
+
+def sector_for(an: Analysis, sent: Sent, a: int, b: int, meta, *, deal: bool = False) -> str | None:
+    """The most specific sector the fact's clause names, else its sentence's; deals fall back on the
+    paragraph, the section heading, the report's one sector, then the document's dominant sector."""
+    lex = lexicon()
+    near = [h for h in sent.sectors if a <= h.start < b]
+    if near:
+        return most_specific(near)
+    if sent.sectors:
+        return most_specific(sent.sectors)
+    if not deal:
+        return meta.scope_sector
+    for prev in reversed(an.sents[: sent.i]):
+        if prev.para != sent.para:
+            break
+        if prev.sectors:
+            return most_specific(prev.sectors)
+    if sent.section_title:
+        hs = lex.sectors.find(sent.section_title)
+        if hs:
+            return most_specific(hs)
+    if meta.scope_sector:
+        return meta.scope_sector
+    return dominant_sector(an)
+
+
+def dominant_sector(an: Analysis) -> str | None:
+    """The sector a document is about, when one clearly dominates its mentions."""
+    if not hasattr(an, "_dominant"):
+        lex = lexicon()
+        c: Counter = Counter()
+        for s in an.sents:
+            for h in s.sectors:
+                # count a child as a mention of its top-level ancestor
+                name = h.value
+                while lex.sector_parent.get(name):
+                    name = lex.sector_parent[name]
+                c[name] += 1
+        total = sum(c.values())
+        top = c.most_common(1)
+        an._dominant = top[0][0] if top and total >= 5 and top[0][1] >= 0.5 * total else None
+    return an._dominant
+
+
+def place_of(name: str):
+    hs = find_places(name)
+    return hs[0].value if hs else None

@@ -1,0 +1,356 @@
+"""Deals: one financing event of a named company, from how Chinese financial prose states one.
+
+Patterns (all on the simplified match text of one sentence):
+- X(宣布)完成/获(得)/斩获/拿下/迎来 … 融资/投资        X获2亿元C轮融资, X宣布完成数千万元Pre-A轮融资
+- X获投                                               X获投 (no amount)
+- X融资<amount>                                       AI助手研发商X融资7500万美元
+- X已融至<round>, …<amount>…                          X已融至E轮，25年4月斩获1亿美元融资
+- A(和B)对X进行…(战略)投资                             investors A, B
+- A(以/花了<amount>)收购X                              round 并购, investor A
+- A(分别)参与了X、Y、Z(N家公司)的融资                  one deal per company, investor A
+- X在港交所/科创板…上市，募资<amount>                  round IPO
+Investors: 由A领投、B跟投 / A领投 / B参投 / 投资方为A、B / 由A独家投资.
+Nothing is extracted from plans, rumours and failures (拟, 计划, 寻求, 传闻, 破产, 估值归零…), and a
+valuation (估值) is never an amount raised.
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts import DealFact, Warning
+from ..lexicon import lexicon
+from ..normalize.amounts import Money
+from ..normalize.periods import find_dates
+from .analysis import Analysis, Sent
+from .common import sector_for, to_decimal
+
+B = r"，,；;：:。！？!?"   # clause boundaries in match text
+NAME_CHARS = r"[A-Za-z0-9\u4e00-\u9fff·&\.\-\s“”\"'（）()]"
+
+VERB = r"(?:宣布完成|宣布获得|宣布获|正式完成|顺利完成|已完成|完成了|完成|获得了|获得|斩获|拿下|收获|迎来|获)"
+DEAL_RE = re.compile(
+    r"(?P<verb>" + VERB + r")(?P<body>[^" + B + r"]{0,40}?)(?P<tail>(?:轮)?(?:融资|战略投资|股权投资|注资|投资))"
+)
+HUOTOU_RE = re.compile(r"(?P<verb>获投|获得投资|获得融资|完成融资|获融资)")
+BARE_RE = re.compile(r"(?P<verb>融资)(?=(?:约|近|超|逾|超过|达)?(?:\d|[一二两三四五六七八九十百千万亿数几]+[万亿]|亿|千万|百万))")
+RONGZHI_RE = re.compile(r"(?P<verb>已?融至|融到|融资至)(?P<round>[^" + B + r"]{1,8}?轮|Pre-IPO|IPO)")
+TOWARDS_RE = re.compile(
+    r"对(?P<co>[^" + B + r"对]{2,25}?)(?:进行|完成|实施|做出)了?(?P<body>[^" + B + r"]{0,20}?)(?P<tail>战略投资|战略入股|投资|注资|增资)")
+ACQUIRE_RE = re.compile(r"(?P<verb>(?:宣布|正式|成功|已)?(?:完成)?(?:对)?收购了?|(?:宣布|正式|成功|已)?并购了?)(?P<co>[^" + B + r"的]{2,25}?)(?=[" + B + r"]|的|$|100%|全部|股权|控股权|[\d]+%)")
+PARTICIPATE_RE = re.compile(
+    r"(?:分别)?参与了?(?P<list>[^" + B + r"]{2,80}?)(?:(?:等)?[一二两三四五六七八九十\d]+家(?:公司|企业|创企|初创公司))?的(?:新一轮|本轮|最新一轮)?融资")
+IPO_RE = re.compile(
+    r"(?P<verb>(?:正式|成功)?(?:在|于|登陆|登录)(?:香港联交所|港交所|联交所|上交所|深交所|北交所|纳斯达克|纽交所|科创板|创业板|主板|美股|港股)"
+    r"[^" + B + r"]{0,10}?(?:挂牌)?上市|(?:正式|成功)(?:挂牌)?上市)")
+IPO_PROCEEDS_RE = re.compile(r"(?:募资|募集资金|募得|集资|筹资|融资)(?:净额|总额|金额)?")
+
+NEGATIVE_RE = re.compile(
+    r"拟|计划|将于|将要|准备|筹划|有望|寻求|正在洽谈|洽谈|传闻|据传|传出|或将|或已|未能|失败|终止|取消|破产|清算|估值归零|"
+    r"暂停|否认|递交|申请|启动|开启|预计|意向|有意|考虑|商讨|谈判|接近完成|尚未")
+LEAD_RE = re.compile(r"(?:由)?(?P<names>[^" + B + r"由]{2,60}?)(?:联合|共同)?领投")
+FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|继续加码|联合投资|共同投资|继续投资|超额认购)")
+SOLE_RE = re.compile(r"由(?P<names>[^" + B + r"]{2,40}?)(?:独家)?(?:投资|注资|出资)")
+INVESTOR_LIST_RE = re.compile(r"(?:投资方|投资人|投资机构|出资方)(?:为|包括|有|是)(?P<names>[^" + B + r"]{2,80})")
+
+DESCRIPTOR_RE = re.compile(
+    r"(?:服务商|研发商|制造商|供应商|提供商|开发商|运营商|服务提供商|厂商|工厂|企业|公司|品牌|平台|独角兽|初创公司|初创企业|初创|创企|"
+    r"新锐|明星项目|项目|龙头|领军者|领军企业|玩家)[”\"']?")
+LEAD_NOISE_RE = re.compile(
+    r"^(?:其中|此外|另外|同时|而且|而|并且|并|近日|日前|今日|昨日|昨天|今天|目前|据悉|据了解|另据|本周|上周|本月|上月|今年|去年|"
+    r"近期|最近|随后|此前|之前|与此同时|例如|比如|如|像|包括|还有|以及|和|及|由|让|使|令|在|于|曾|已|也|还|则|均|都|就|又|再|正|刚刚|刚)+")
+TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司)+$")
+NOT_COMPANY_RE = re.compile(
+    r"^(?:该|这|其|此|那|某|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
+    r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
+    r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度)")
+VALUATION_BEFORE_RE = re.compile(r"估值(?:约|达|超|为|近|逾|已|高达|或)?$")
+
+
+def _clause_start(t: str, i: int) -> int:
+    j = max(t.rfind(c, 0, i) for c in B + "、")
+    return j + 1
+
+
+def clean_company(chunk: str) -> str | None:
+    """The company name inside the text before a deal verb: drop discourse words, dates and the
+    descriptor in front of the name (AI助手产品研发商蝴蝶效应 → 蝴蝶效应)."""
+    s = chunk.strip()
+    if "由" in s:
+        s = s.rsplit("由", 1)[1]
+    # dates and periods at the front: 2025年3月12日, 25年4月, 7月2日
+    s = re.sub(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]半年|第?[一二三四]季度)?", "", s)
+    s = LEAD_NOISE_RE.sub("", s)
+    last = None
+    for m in DESCRIPTOR_RE.finditer(s):
+        if len(s) - m.end() >= 2:
+            last = m
+    if last is not None:
+        s = s[last.end():]
+    s = s.strip(" “”\"'‘’「」『』")
+    s = TRAILING_NOISE_RE.sub("", s).strip(" “”\"'‘’")
+    s = re.sub(r"^(?:的)", "", s)
+    if "的" in s:
+        s = s.rsplit("的", 1)[1]
+    if not s or len(s) < 2 or len(s) > 25:
+        return None
+    if NOT_COMPANY_RE.search(s):
+        return None
+    if re.fullmatch(r"[\d.,%\s]+", s):
+        return None
+    lex = lexicon()
+    if s in lex.place_forms or s in lex.round_forms:
+        return None
+    secs = lex.sectors.find(s)
+    if secs and secs[0].end - secs[0].start == len(s):
+        return None
+    return s
+
+
+def split_names(s: str) -> list[str]:
+    s = re.sub(r"^(?:由|包括|包含|为|是|其中|老股东|现有股东|原股东|新股东|股东)+", "", s.strip())
+    s = re.sub(r"(?:等(?:多家|知名|机构|投资机构|投资方|老股东)*|共同|联合|继续|持续|均)+$", "", s)
+    parts = re.split(r"[、,，/]|以及|和|与|及|同|跟", s)
+    out = []
+    for p in parts:
+        p = re.sub(r"^(?:老股东|现有股东|原股东|新股东|股东|其|旗下的?|及)+", "", p.strip(" “”\"'"))
+        p = re.sub(r"(?:等(?:机构)?)$", "", p).strip()
+        if 2 <= len(p) <= 30 and not re.search(r"[。；;]|融资|投资$|领投|跟投", p):
+            out.append(p)
+    return out
+
+
+def _investors(t: str, after: int) -> tuple[list[str], list[str]]:
+    """Lead investors and all investors named in the sentence after position ``after``."""
+    rest = t[after:]
+    leads: list[str] = []
+    others: list[str] = []
+    for m in LEAD_RE.finditer(rest):
+        names = m.group("names")
+        names = names.rsplit("由", 1)[-1]
+        leads += split_names(names)
+    for m in FOLLOW_RE.finditer(rest):
+        names = re.sub(r"^.*?(?:领投)", "", m.group("names"))
+        others += split_names(names)
+    for m in SOLE_RE.finditer(rest):
+        if "领投" not in m.group(0):
+            others += split_names(m.group("names"))
+    for m in INVESTOR_LIST_RE.finditer(rest):
+        others += split_names(m.group("names"))
+    leads = list(dict.fromkeys(leads))
+    all_ = list(dict.fromkeys(leads + [o for o in others if o not in leads]))
+    return leads, all_
+
+
+def _money_in(sent: Sent, a: int, b: int) -> Money | None:
+    for m in sent.money:
+        if m.start >= a and m.end <= b and not VALUATION_BEFORE_RE.search(sent.t[max(0, m.start - 6):m.start]):
+            return m
+    return None
+
+
+def _rounds_in(sent: Sent, a: int, b: int) -> list[str]:
+    return list(dict.fromkeys(h.value for h in sent.rounds if h.start >= a and h.end <= b))
+
+
+def _negated(t: str, a: int, b: int) -> bool:
+    return bool(NEGATIVE_RE.search(t[a:b]))
+
+
+def _date(an: Analysis, sent: Sent, upto: int):
+    ds = [d for d in find_dates(sent.t[:upto], an.ref_year) if d[3] in ("day", "month")]
+    if ds:
+        return ds[-1][2]
+    return None
+
+
+def _city(sent: Sent, cs: int, verb_at: int):
+    for h in reversed(sent.places):
+        if cs <= h.start < verb_at and h.value.level == "city":
+            return h.value
+    if sent.section_place is not None and sent.section_place.level == "city":
+        return sent.section_place
+    return None
+
+
+class DealBuilder:
+    def __init__(self, an: Analysis, meta, ex):
+        self.an, self.meta, self.ex = an, meta, ex
+        self.used_money: set[tuple[int, int]] = set()   # absolute spans used by deals (stats skip them)
+
+    def add(self, sent: Sent, company: str, *, verb_at: int, cs: int, round_: str | None = None, money: Money | None = None,
+            investors: list[str] | None = None, leads: list[str] | None = None, date=None) -> None:
+        city = _city(sent, cs, verb_at)
+        d = DealFact(
+            evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, company=company, round=round_,
+            city=city.name if city else None, province=city.province if city else None,
+            country=city.country if city else None, sector=sector_for(self.an, sent, cs, verb_at, self.meta, deal=True),
+            investors=investors or [], lead_investors=leads or [], announced_on=date)
+        if money is not None:
+            d.amount, d.amount_max = to_decimal(money.value), to_decimal(money.value_max)
+            d.currency, d.qualifier = money.currency or "CNY", money.qualifier
+            self.used_money.add((sent.abs(money.start), sent.abs(money.end)))
+        self.ex.deals.append(d)
+
+
+def extract_deals(doc, meta, ex, an: Analysis | None = None) -> DealBuilder:
+    from .common import analysis_for
+
+    an = an or analysis_for(doc, meta)
+    b = DealBuilder(an, meta, ex)
+    for sent in an.sents:
+        if not re.search(r"融|投|收购|并购|上市|注资|入股", sent.t):
+            continue
+        _sentence(b, sent)
+    return b
+
+
+def _sentence(b: DealBuilder, sent: Sent) -> None:
+    t = sent.t
+    taken: set[str] = set()
+
+    def emit(company, **kw):
+        if company and company not in taken:
+            taken.add(company)
+            b.add(sent, company, **kw)
+
+    # X已融至D轮，…<amount>…
+    for m in RONGZHI_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(t[cs:m.start()])
+        rounds = [h.value for h in lexicon().rounds.find(m.group("round"))]
+        if not co or not rounds:
+            continue
+        # the amount may follow in the rest of the sentence, until another company is named
+        nxt = len(t)
+        for m2 in DEAL_RE.finditer(t, m.end()):
+            nxt = m2.start()
+            co2 = clean_company(t[_clause_start(t, m2.start()):m2.start()])
+            if co2 and co2 != co:
+                break
+            nxt = len(t)
+        money = _money_in(sent, m.end(), nxt)
+        date = _date(b.an, sent, money.start if money else m.start())
+        leads, invs = _investors(t, m.end())
+        emit(co, verb_at=m.start(), cs=cs, round_=rounds[0], money=money, date=date, investors=invs, leads=leads)
+
+    for m in DEAL_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        chunk = t[cs:m.start()]
+        if re.search(r"对[^对]{2,25}$", chunk):   # 对X进行…投资 is handled below
+            continue
+        co = clean_company(chunk)
+        if not co or co in taken:
+            continue
+        body_a, body_b = m.start("body"), m.end("tail")
+        money = _money_in(sent, body_a, body_b)
+        if money is None:
+            # "…完成B轮融资，金额为5000万元" / "融资金额达…"
+            after = re.compile(r"(?:融资)?(?:金额|总额|规模|额度)(?:为|达|约|超|共|是)?").search(t, body_b, min(len(t), body_b + 12))
+            if after:
+                money = _money_in(sent, after.end(), min(len(t), after.end() + 20))
+        rounds = _rounds_in(sent, body_a, body_b)
+        if m.group("tail") in ("战略投资",) and not rounds:
+            rounds = ["战略投资"]
+        if not rounds and money is None and not re.search(r"新一轮|本轮|首轮|一轮", m.group("body")):
+            # "获得投资" with neither amount nor round says too little to be a deal
+            if m.group("tail") != "融资":
+                continue
+        date = _date(b.an, sent, m.start())
+        leads, invs = _investors(t, m.start())
+        if len(rounds) > 1:
+            for r in rounds:   # 连续完成A轮和A+轮两轮融资: one deal per round, no shared amount
+                b.add(sent, co, verb_at=m.start(), cs=cs, round_=r, date=date, investors=invs, leads=leads)
+            taken.add(co)
+            continue
+        emit(co, verb_at=m.start(), cs=cs, round_=rounds[0] if rounds else None, money=money, date=date,
+             investors=invs, leads=leads)
+
+    for m in HUOTOU_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(t[cs:m.start()])
+        if co and co not in taken:
+            leads, invs = _investors(t, m.start())
+            emit(co, verb_at=m.start(), cs=cs, date=_date(b.an, sent, m.start()), investors=invs, leads=leads)
+
+    for m in BARE_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(t[cs:m.start()])
+        if not co or co in taken:
+            continue
+        money = next((x for x in sent.money if x.start == m.end() or (x.start > m.end() and x.start - m.end() <= 3)), None)
+        if money is None:
+            continue
+        emit(co, verb_at=m.start(), cs=cs, money=money, date=_date(b.an, sent, m.start()))
+
+    for m in TOWARDS_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(m.group("co"))
+        if not co or co in taken:
+            continue
+        subject = t[cs:m.start()]
+        subject = re.sub(r"(?:联合|共同|一起|宣布|正式|近日|日前|再次|也|还|已|将)+$", "", subject)
+        subject = re.split(r"——|—|：|:", subject)[-1]
+        invs = [x for x in split_names(subject) if clean_company(x) or len(x) >= 2]
+        money = _money_in(sent, m.start(), m.end())
+        tail = m.group("tail")
+        rnds = _rounds_in(sent, m.start("body"), m.end())
+        rnd = rnds[0] if rnds else ("战略投资" if "战略" in tail or "战略" in m.group("body") else None)
+        emit(co, verb_at=m.start(), cs=cs, round_=rnd, money=money, investors=invs, date=_date(b.an, sent, m.start()))
+
+    for m in ACQUIRE_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(m.group("co"))
+        if not co or co in taken:
+            continue
+        subject = t[cs:m.start()]
+        money = _money_in(sent, cs, m.end())
+        subj = subject
+        if money is not None:
+            subj = t[cs:money.start]
+        subj = re.sub(r"(?:以|花了?|斥资|出资|耗资|作价|用|约|共|宣布|正式|成功|已|曾|此前|近日)+$", "", subj)
+        acquirer = clean_company(subj) if subj else None
+        emit(co, verb_at=m.start(), cs=cs, round_="并购", money=money, investors=[acquirer] if acquirer else [],
+             date=_date(b.an, sent, m.start()))
+
+    for m in PARTICIPATE_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        investor = clean_company(re.sub(r"(?:分别|均|都|也|先后|相继|曾)+$", "", t[cs:m.start()]))
+        names = split_names(m.group("list"))
+        for n in names:
+            co = clean_company(n)
+            if co:
+                emit(co, verb_at=m.start(), cs=cs, investors=[investor] if investor else [])
+
+    for m in IPO_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(t[cs:m.start()])
+        if not co or co in taken:
+            continue
+        money = None
+        p = IPO_PROCEEDS_RE.search(t, m.end())
+        if p:
+            money = _money_in(sent, p.end(), min(len(t), p.end() + 16))
+        emit(co, verb_at=m.start(), cs=cs, round_="IPO", money=money, date=_date(b.an, sent, m.start()))
+
+
+def unknown_round_warnings(an: Analysis, ex) -> None:
+    for sent in an.sents:
+        for m in re.finditer(r"([A-Za-z0-9+\-]{1,6}|[天种])\s?轮", sent.t):
+            if not lexicon().rounds.find(m.group(0)):
+                ex.warnings.append(Warning("unknown_round", sent.raw[m.start():m.end()], sent.abs(m.start()), sent.abs(m.end())))

@@ -1,0 +1,167 @@
+"""Document metadata: title, publisher, data source, publication date, covered period and scope.
+
+Title: the report's own name when the text gives one (报告标题:…, a 《…》 the lead says is
+published/推出 here, a short line naming a 报告/榜单), else the headline (a short first line).
+Publisher: 发布机构:…, "X依托…推出/发布/编制", 来源:X, "关于X" about-sections; 依托…数据库 names
+the data source, kept apart. Period: from the title, else a 数据周期/统计周期 line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..facts import DocumentMeta
+from ..lexicon import lexicon
+from ..normalize.periods import find_dates, find_periods
+from ..normalize.places import find_places
+
+REPORT_WORDS = r"(?:报告|榜单|白皮书|排行榜|榜|指数|蓝皮书|研究|洞察|盘点|名单)"
+TITLE_FIELD = re.compile(r"^\s*(?:报告标题|报告名称|标题)\s*[:：]\s*(?P<v>.{2,80}?)\s*$", re.M)
+PUBLISHER_FIELD = re.compile(r"^\s*(?:发布机构|发布单位|出品方|出品机构|编制单位|研究机构)\s*[:：]\s*(?P<v>.{2,60}?)\s*$", re.M)
+SOURCE_FIELD = re.compile(r"^\s*(?:来源|来自|出处)\s*[/:：|]\s*(?P<v>[^\n，,。]{2,30}?)\s*$", re.M)
+DATA_SOURCE_FIELD = re.compile(r"^\s*(?:数据来源|资料来源)\s*[:：]\s*(?P<v>.{2,60}?)\s*$", re.M)
+PERIOD_FIELD = re.compile(r"^\s*(?:数据周期|统计周期|统计时间|统计区间|数据时间|统计时段|时间范围)\s*[:：]\s*(?P<v>.{2,60}?)\s*$", re.M)
+SCOPE_FIELD = re.compile(r"^\s*(?:统计口径|统计范围|研究范围|研究对象)\s*[:：]\s*(?P<v>.{2,80}?)\s*$", re.M)
+QUOTED = re.compile(r"《(?P<v>[^《》\n]{2,60})》")
+# "加冕研究院依托张通社Link数据库，重磅推出《…》" / "TAOTIE国际品牌研究院独家编制的…榜单"
+ORG_SUFFIX = r"(?:研究院|研究所|研究中心|研究部|智库|产研|数据|咨询|财经|资本|证券|协会|商会|委员会|基金会|大学|学院|集团|公司|网|社|局|部|办|厅|委)"
+PUBLISH_VERB = r"(?:重磅|正式|联合|独家|首次|共同)?(?:推出|发布|编制|出品|公布|首发|研编)"
+ORG_PUBLISHES = re.compile(
+    r"(?P<org>[A-Za-z\u4e00-\u9fff][A-Za-z0-9&\u4e00-\u9fff·\s]{1,30}?" + ORG_SUFFIX + r")"
+    r"(?:[^，,。；;]{0,30}?依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据)))?[^。；;]{0,12}?" + PUBLISH_VERB)
+RELY_ON = re.compile(r"依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据))")
+ABOUT_ORG = re.compile(r"^\s*关于(?P<org>[^\n，,。]{2,30}?" + ORG_SUFFIX + r")\s*$", re.M)
+YEAR_EDITION = re.compile(r"(?P<y>20\d{2})\s*年度")
+
+
+def _clean_name(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" \t:：-—|/·")
+
+
+def extract_document(doc, source_name: str = "") -> DocumentMeta:
+    text, mt = doc.text, doc.match_text
+    meta = DocumentMeta()
+    head = mt[:3000]
+
+    # -- title ------------------------------------------------------------------------------
+    m = TITLE_FIELD.search(head)
+    if m:
+        meta.title = text[m.start("v"):m.end("v")]
+    if meta.title is None:
+        for q in QUOTED.finditer(mt[:1500]):
+            ctx = mt[max(0, q.start() - 40):q.start()]
+            if re.search(r"(?:推出|发布|编制|首发|出品)[^。]{0,6}$", ctx) and re.search(REPORT_WORDS, q.group("v")):
+                meta.title = text[q.start("v"):q.end("v")]
+                break
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    headline = None
+    if first is not None:
+        ft = text[first.start:first.end]
+        if len(ft) <= 60 and not re.search(r"[。！？]$", ft):
+            headline = ft
+    if meta.title is None:
+        # a short standalone line that names a report: "2025年度TTTech中国科创城市100强解读报告"
+        for p in doc.paragraphs[:40]:
+            pt = mt[p.start:p.end]
+            if 6 <= len(pt) <= 50 and re.search(REPORT_WORDS + r"\s*$", pt) and not re.search(r"[。，！？]", pt) \
+                    and not pt.startswith(("关于", "报告声明", "报告要素")):
+                meta.title = text[p.start:p.end]
+                break
+    if meta.title is None:
+        meta.title = headline
+
+    # -- publisher and data source ----------------------------------------------------------
+    lex_s2 = _to_simplified
+    m = PUBLISHER_FIELD.search(head)
+    if m:
+        meta.publisher = _clean_name(lex_s2(doc, m.start("v"), m.end("v")))
+    if meta.publisher is None:
+        for m in ORG_PUBLISHES.finditer(mt[:2500]):
+            org = _clean_name(m.group("org"))
+            # the clause must be about this document's report, not a cited one ("…发布《世界能源投资报告》显示")
+            tail = mt[m.end():m.end() + 80]
+            if re.match(r"[^。]{0,40}?显示", tail):
+                continue
+            org = re.sub(r"^(?:由|据|经|在|从|是|为|和|与|及|其中|此外|近日|日前|今日|\d+月\d+日)", "", org)
+            org = org.split("，")[-1].split(",")[-1]
+            if len(org) >= 3 and not find_places(org) or (len(org) >= 5):
+                meta.publisher = org
+                if m.group("ds"):
+                    meta.data_source = _clean_name(m.group("ds"))
+                break
+    if meta.publisher is None:
+        m = ABOUT_ORG.search(mt)
+        if m:
+            meta.publisher = _clean_name(m.group("org"))
+    if meta.publisher is None:
+        m = SOURCE_FIELD.search(mt[:800])
+        if m:
+            meta.publisher = _clean_name(m.group("v"))
+    if meta.data_source is None:
+        m = DATA_SOURCE_FIELD.search(head)
+        if m and (meta.publisher is None or _clean_name(m.group("v")) != meta.publisher):
+            meta.data_source = _clean_name(m.group("v"))
+        else:
+            m = RELY_ON.search(mt[:2500])
+            if m:
+                meta.data_source = _clean_name(m.group("ds"))
+
+    # -- dates and periods -------------------------------------------------------------------
+    years = [int(y) for y in re.findall(r"(20\d{2})\s*年", mt[:4000])]
+    ref_year = max(set(years), key=years.count) if years else None
+    title_mt = _match_slice(doc, meta.title) if meta.title else ""
+    edition = YEAR_EDITION.search(title_mt or "")
+    if title_mt and not edition:
+        ps = [p for p in find_periods(title_mt, ref_year) if p.period_start or p.period_end]
+        if ps:
+            meta.period_start, meta.period_end = ps[0].period_start, ps[0].period_end
+    if meta.period_start is None and meta.period_end is None:
+        m = PERIOD_FIELD.search(head)
+        if m:
+            ps = [p for p in find_periods(m.group("v"), ref_year) if p.period_start or p.period_end]
+            if ps:
+                meta.period_start, meta.period_end = ps[0].period_start, ps[0].period_end
+    for p in doc.paragraphs[:15]:
+        pt = mt[p.start:p.end]
+        if re.search(r"(?:发布|首发|公布|推出|出炉)", pt):
+            ds = find_dates(pt, ref_year)
+            if ds and ds[0][3] == "day":
+                meta.published_on = ds[0][2]
+                break
+
+    # -- scope: 全球 / a place, and one sector, from the title or 统计口径 --------------------
+    scope_src = title_mt or ""
+    m = SCOPE_FIELD.search(head)
+    scope_field = m.group("v") if m else ""
+    for src in (scope_src, scope_field):
+        if meta.scope_geo is None and src:
+            ps = [h.value for h in find_places(src) if h.value.level in ("world", "country", "city", "province", "overseas")]
+            if ps:
+                meta.scope_geo = ps[0].name
+    lex = lexicon()
+    for src in (scope_src, scope_field):
+        secs = {h.value for h in lex.sectors.find(src)} if src else set()
+        if len(secs) == 1:
+            meta.scope_sector = secs.pop()
+            break
+    return meta
+
+
+def _match_slice(doc, value: str) -> str:
+    i = doc.text.find(value)
+    return doc.match_text[i:i + len(value)] if i >= 0 else value
+
+
+def _to_simplified(doc, a: int, b: int) -> str:
+    return doc.match_text[a:b]
+
+
+def ref_year_month(doc, meta: DocumentMeta) -> tuple[int | None, int | None]:
+    """The year the text's bare dates (11月, 上半年) refer to."""
+    d = meta.period_end or meta.published_on
+    if d:
+        return d.year, d.month
+    years = [int(y) for y in re.findall(r"(20\d{2})\s*年", doc.match_text[:4000])]
+    if years:
+        return max(set(years), key=years.count), None
+    return dt.date.today().year, None

@@ -1,0 +1,371 @@
+"""Rankings: entries of ranking lists and explicit ordinal claims about places and investors.
+
+- lists: 前十…依次为 A、B、C… (ranks in order); the first entries before "第N名的X" (北京、上海、深圳超第四名的苏州)
+- ordinal claims: 第N名的X, X位居/排名/位列(全国)第N, X拔得头筹/位居榜首/拿下桂冠 (rank 1),
+  "A仅次于B" (B first, A second), X成为…最多的城市 (rank 1), X上升至全国第N
+- membership: "…也均上榜" and, in a ranking report, the cities a province section goes on to describe
+- province counts: 江苏以11座城市上榜, 山东上榜8个, 浙江的9个上榜城市, 贵州、海南…各有2座城市上榜,
+  江苏11个、广东9个 / 江苏(11座) in a 上榜 paragraph → entity_level province, basis listed_city_count
+A claim's value is the figure the same sentence states for that place (stats already found it).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..facts import RankingFact
+from ..lexicon import Hit, Place, lexicon
+from ..normalize.places import find_places, small_number
+from .analysis import Analysis, Sent
+from .common import most_specific
+
+SCOPE_NAMES = {"全球", "中国", "海外"}
+NUM = r"(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,3})"
+ORD_RE = re.compile(r"第" + NUM + r"(?:名|位|大)?")
+FIRST_RE = re.compile(r"拔得头筹|位居榜首|名列榜首|位列榜首|居于榜首|荣登榜首|位居首位|排名首位|居首位|均居首位|位列首位|拿下桂冠|夺得桂冠|摘得桂冠|问鼎|"
+                      r"之首|头把交椅|排名第一|位居第一|位列第一")
+THE_NTH_RE = re.compile(r"第" + NUM + r"(?:名|位)?的")
+SECOND_TO_RE = re.compile(r"仅次于")
+MOST_RE = re.compile(r"成为[^,，。；;]{0,16}?(?:最多|最高|最密集|最活跃|最大)的?(?:城市|省份|国家|地区)")
+RISE_RE = re.compile(r"(?:上升至|升至|跃居|跃升至|位居|排名|位列|排在|排|居|列|处于|稳居|保持)(?P<scope>全国|全球|全省|国内|世界|[^,，。；;第]{0,8}?)?第" + NUM + r"(?:名|位)?")
+LISTED = r"(?:上榜|入选|入围|进入榜单|跻身榜单)"
+CITY_UNIT = r"(?:座|个)"
+PROV_COUNT_RES = [
+    re.compile(r"(?:以|有|共有|共|则有)" + NUM + CITY_UNIT + r"(?:城市)?" + LISTED),
+    re.compile(LISTED + NUM + CITY_UNIT),
+    re.compile(r"的" + NUM + CITY_UNIT + r"上榜城市"),
+    re.compile(r"分别" + LISTED + NUM + CITY_UNIT),
+]
+EACH_RE = re.compile(r"(?:均|则|也)?各有?" + NUM + CITY_UNIT + r"(?:城市)?(?:" + LISTED + r")?")
+INLINE_COUNT_RE = re.compile(r"^\s*(?:\(|（)?" + NUM + CITY_UNIT)
+LIST_RE = re.compile(r"(?:依次为|依次是|分别为|分别是|依序为|排名为)[:：]?")
+MEMBER_RE = re.compile(r"(?:也|亦)?(?:均|都|同样|一同|同时)?" + LISTED)
+RANKING_TITLE = re.compile(r"榜|强|排行|排名|指数|Top|TOP|top|百佳|十佳")
+
+
+def _n(s: str) -> int | None:
+    return small_number(s)
+
+
+class Ranker:
+    def __init__(self, an: Analysis, meta, ex):
+        self.an, self.meta, self.ex = an, meta, ex
+        lex = lexicon()
+        title = meta.title or ""
+        self.is_ranking_doc = bool(RANKING_TITLE.search(title))
+        self.main_list = title if self.is_ranking_doc else None
+        m = re.search(r"(20\d{2})\s*年", title)
+        self.edition = int(m.group(1)) if m else None
+        self.lex = lex
+
+    def add(self, sent: Sent, place_or_name, *, rank: int | None, value=None, basis: str | None, sector: str | None = None,
+            list_name: str | None = None, level: str | None = None) -> None:
+        if isinstance(place_or_name, Place):
+            p = place_or_name
+            name = p.name
+            level = level or {"city": "city", "province": "province", "country": "country", "region": "region"}.get(p.level)
+            if level is None:
+                return
+            city = p.name if p.level == "city" and level == "city" else None
+            province = p.province if p.level in ("city", "province") else None
+            if level == "province":
+                province = p.name
+            country = p.country
+        else:
+            name, city, province, country = place_or_name, None, None, None
+            level = level or "investor"
+        if list_name is None:
+            list_name = self.main_list if basis in ("composite",) and self.main_list else _describe(basis, sector)
+        self.ex.rankings.append(RankingFact(
+            evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, list_name=list_name,
+            entity_level=level, entity_name=name, rank=rank, value=value, basis=basis, sector=sector,
+            city=city, province=province, country=country, region=name if level == "region" else None,
+            publisher=self.meta.publisher if list_name == self.main_list else None,
+            edition_year=self.edition if list_name == self.main_list else None,
+            period_start=self.meta.period_start, period_end=self.meta.period_end))
+
+
+def _describe(basis: str | None, sector: str | None) -> str:
+    what = {"deal_count": "投融资事件数", "amount": "披露融资金额", "listed_city_count": "上榜城市数"}.get(basis or "", "排名")
+    return f"{sector}{what}" if sector else what
+
+
+def _entities(sent: Sent) -> list[Hit]:
+    """Places that can be ranked: not scope words, not qualifiers of an ordinal (全国第四, 西部第一)."""
+    t = sent.t
+    out = []
+    for h in sent.places:
+        if h.value.name in SCOPE_NAMES and h.value.level in ("world", "overseas", "country") and h.surface in ("全国", "全球", "国内", "我国", "世界", "海外", "国外", "境外", "全世界"):
+            continue
+        if re.match(r"^(?:第|首|前|之首)", t[h.end:h.end + 2]):
+            continue
+        if h.value.level not in ("city", "province", "country", "region"):
+            continue
+        out.append(h)
+    return out
+
+
+def _subject(an: Analysis, sent: Sent, pos: int) -> Place | None:
+    ents = [h for h in _entities(sent) if h.end <= pos]
+    for h in reversed(ents):
+        before = sent.t[max(0, h.start - 2):h.start]
+        if re.search(r"(?:超过|超|高于|低于|于|反超|比|较)$", before):
+            continue
+        return h.value
+    for prev in reversed(an.sents[: sent.i]):
+        if prev.para != sent.para:
+            break
+        ents = _entities(prev)
+        if ents:
+            return ents[0].value
+    if sent.label_place is not None and sent.label_place.level in ("city", "province", "country", "region"):
+        return sent.label_place
+    return sent.section_place
+
+
+def _stat_value(ex, sent: Sent, place: Place, sector: str | None, near: int | None = None):
+    """The figure this sentence states for the place (count first), and its basis."""
+    cands = [s for s in ex.stats if s.evidence_start == sent.start and s.geo_name == place.name
+             and s.metric in ("deal_count", "amount") and (sector is None or s.sector in (sector, None))]
+    if not cands:
+        return None, None
+    s = cands[0]
+    return s.value, s.metric
+
+
+def _basis_of(t: str) -> str | None:
+    if re.search(r"金额|融资额|资金", t):
+        return "amount"
+    if re.search(r"起|事件|数量|笔", t):
+        return "deal_count"
+    return None
+
+
+def extract_rankings(doc, meta, ex, an: Analysis) -> None:
+    r = Ranker(an, meta, ex)
+    prov_ctx: Place | None = None      # province whose listed cities the text is walking through
+    for sent in an.sents:
+        t = sent.t
+        if sent.para_first and prov_ctx is not None:
+            first = _entities(sent)
+            if not first or first[0].value.level != "city" or first[0].value.province != prov_ctx.name or first[0].start > 12:
+                if not any(rx.search(t) for rx in PROV_COUNT_RES):
+                    prov_ctx = None
+        sector_here = most_specific(sent.sectors) if sent.sectors else None
+        done: set[tuple] = set()
+
+        # -- 依次为 lists ---------------------------------------------------------------------
+        for m in LIST_RE.finditer(t):
+            head = t[:m.start()]
+            if not re.search(r"前" + NUM + r"|排名|榜|排行|名次|依次", head + m.group(0)):
+                continue
+            items = [h for h in _entities(sent) if h.start >= m.end()]
+            if len(items) < 2:
+                continue
+            run = [items[0]]
+            for h in items[1:]:
+                if re.match(r"^[、,，和及与\s]*$", t[run[-1].end:h.start]):
+                    run.append(h)
+                else:
+                    break
+            basis = "composite" if r.is_ranking_doc and not re.search(r"融资|投资", head) else _basis_of(head)
+            for i, h in enumerate(run, 1):
+                r.add(sent, h.value, rank=i, basis=basis, sector=None if basis == "composite" else sector_here)
+                done.add((h.value.name, i))
+
+        # -- 第N名的X (with the entries listed just before it) ---------------------------------
+        for m in THE_NTH_RE.finditer(t):
+            n = _n(m.group("n"))
+            after = [h for h in _entities(sent) if h.start == m.end()]
+            if not n or not after:
+                continue
+            target = after[0]
+            basis = _basis_of(t) or None
+            value, metric = _stat_value(ex, sent, target.value, None)
+            basis = metric or basis
+            sector = _nearest_sector(sent, m.start())
+            r.add(sent, target.value, rank=n, value=value, basis=basis, sector=sector)
+            done.add((target.value.name, n))
+            # "北京(520起)、上海(500起)、深圳(402起)超第四名的苏州": the run before fills ranks 1..n-1
+            before = [h for h in _entities(sent) if h.end <= m.start()]
+            run = _run_back(t, before)
+            if run and len(run) == n - 1:
+                for i, h in enumerate(run, 1):
+                    v, mt = _stat_value(ex, sent, h.value, None)
+                    r.add(sent, h.value, rank=i, value=v, basis=mt or basis, sector=sector)
+                    done.add((h.value.name, i))
+            elif n == 2 and re.search(r"超过?$|高于$|领先$", t[max(0, m.start() - 3):m.start()]):
+                subj = _subject(an, sent, m.start() - 3)
+                if subj is not None and subj.name != target.value.name:
+                    v, mt = _stat_value(ex, sent, subj, sector)
+                    r.add(sent, subj, rank=1, value=v, basis=mt or basis, sector=sector)
+
+        # -- A仅次于B ----------------------------------------------------------------------------
+        for m in SECOND_TO_RE.finditer(t):
+            after = [h for h in _entities(sent) if m.end() <= h.start <= m.end() + 2]
+            subj = _subject(an, sent, m.start())
+            if not after or subj is None or subj.name == after[0].value.name:
+                continue
+            sector = _nearest_sector(sent, m.start())
+            v1, b1 = _stat_value(ex, sent, after[0].value, sector)
+            v2, b2 = _stat_value(ex, sent, subj, sector)
+            basis = b1 or b2 or _basis_of(t)
+            r.add(sent, after[0].value, rank=1, value=v1, basis=basis, sector=sector)
+            r.add(sent, subj, rank=2, value=v2, basis=basis, sector=sector)
+
+        # -- rank 1 claims ---------------------------------------------------------------------
+        for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t)):
+            a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
+            subj = _subject(an, sent, m.start())
+            if subj is None:
+                continue
+            if (subj.name, 1) in done:
+                continue
+            if any(rx.search(t) for rx in PROV_COUNT_RES) and subj.level == "province":
+                continue   # "江苏以11座城市上榜位居榜首": the province-count row carries it
+            sector = _nearest_sector(sent, m.end() + 20)
+            v, basis = _stat_value(ex, sent, subj, sector)
+            basis = basis or _basis_of(t[a:m.end() + 20])
+            r.add(sent, subj, rank=1, value=v, basis=basis, sector=sector)
+            done.add((subj.name, 1))
+
+        # -- X位居/排名/上升至(全国)第N ----------------------------------------------------------
+        for m in RISE_RE.finditer(t):
+            n = _n(m.group("n"))
+            if not n:
+                continue
+            if re.match(r"^的", t[m.end():m.end() + 1]):
+                continue   # 第N名的X is handled above
+            subj = _subject(an, sent, m.start())
+            if subj is None or (subj.name, n) in done:
+                continue
+            sector = _nearest_sector(sent, m.start())
+            v, basis = _stat_value(ex, sent, subj, sector)
+            if any(rx.search(t) for rx in PROV_COUNT_RES) and subj.level == "province":
+                continue
+            r.add(sent, subj, rank=n, value=v, basis=basis or _basis_of(t[:m.start()]), sector=sector)
+            done.add((subj.name, n))
+
+        # -- province counts of listed cities -----------------------------------------------------
+        prov_ctx = _province_counts(r, sent, prov_ctx)
+
+        # -- membership --------------------------------------------------------------------------
+        for m in MEMBER_RE.finditer(t):
+            if not re.search(r"也|亦|均|都|同样", m.group(0)):
+                continue
+            a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
+            for h in _entities(sent):
+                if a <= h.start < m.start() and h.value.level == "city":
+                    r.add(sent, h.value, rank=None, basis="composite" if r.is_ranking_doc else None)
+        if r.is_ranking_doc and prov_ctx is not None:
+            ents = [h for h in _entities(sent) if h.value.level == "city" and h.value.province == prov_ctx.name]
+            if ents and ents[0].start <= 12 and not any(rx.search(t) for rx in PROV_COUNT_RES):
+                r.add(sent, ents[0].value, rank=None, basis="composite")
+    _tidy(ex)
+
+
+def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | None:
+    t = sent.t
+    ents = [h for h in _entities(sent) if h.value.level in ("province", "city", "region")]
+    list_name = f"{r.main_list}上榜城市数" if r.main_list else "上榜城市数"
+    listed_here = bool(re.search(LISTED, t))
+    para_listed = listed_here or any(re.search(LISTED, s.t) for s in r.an.sents if s.para == sent.para)
+    seen: set[str] = set()
+
+    def add(h: Hit, n: int, rank: int | None = None):
+        p = h.value
+        if p.level == "city" and p.name not in ("北京", "上海", "天津", "重庆", "香港", "澳门"):
+            return
+        if p.name in seen:
+            return
+        seen.add(p.name)
+        level = "region" if p.level == "region" else "province"
+        r.add(sent, p, rank=rank, value=Decimal(n), basis="listed_city_count", list_name=list_name, level=level)
+
+    for rx in PROV_COUNT_RES:
+        for m in rx.finditer(t):
+            n = _n(m.group("n"))
+            a = max(t.rfind(c, 0, m.start()) for c in ",，;；。") + 1
+            before = [h for h in ents if a <= h.start and h.end <= m.start()]
+            if not n or not before:
+                continue
+            rank = 1 if re.search(r"位居榜首|排名第一|位列第一|居首", t[m.end():m.end() + 8]) else None
+            rk = re.search(r"排名第" + NUM, t[m.end():m.end() + 10])
+            if rk:
+                rank = _n(rk.group("n"))
+            if rx.pattern.startswith("分别") or re.search(r"分别$", t[:m.start()]):
+                for h in _run_back(t, before):
+                    add(h, n, rank)
+            else:
+                add(before[-1], n, rank)
+                if before[-1].value.level in ("province", "city"):
+                    prov_ctx = before[-1].value
+    for m in EACH_RE.finditer(t):
+        n = _n(m.group("n"))
+        if not n or not para_listed:
+            continue
+        a = max(t.rfind(c, 0, m.start()) for c in ";；。") + 1
+        before = [h for h in ents if a <= h.start and h.end <= m.start()]
+        for h in _run_back(t, before, loose=True):
+            add(h, n)
+    if para_listed:
+        # "江苏11个、广东9个" / "江苏(11座)、广东(9座)"
+        for h in ents:
+            m = INLINE_COUNT_RE.match(t, h.end)
+            if m and not re.match(r"^\s*(?:\(|（)?\d+\s*(?:座|个)(?:省|城市上榜|上榜城市)", t[h.end:]):
+                n = _n(m.group("n"))
+                if n:
+                    add(h, n)
+    return prov_ctx
+
+
+def _run_back(t: str, hits: list[Hit], loose: bool = False) -> list[Hit]:
+    if not hits:
+        return []
+    gap = r"^[、,，和及与以及\s]*$" if not loose else r"^(?:[、,，和及与\s]|以及)*$"
+    run = [hits[-1]]
+    for h in reversed(hits[:-1]):
+        between = t[h.end:run[0].start]
+        between = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", between)
+        if re.match(gap, between):
+            run.insert(0, h)
+        else:
+            break
+    return run
+
+
+def _nearest_sector(sent: Sent, pos: int) -> str | None:
+    before = [h for h in sent.sectors if h.start < pos]
+    if before:
+        return before[-1].value
+    return None
+
+
+def _tidy(ex) -> None:
+    """One row per entity per claim: a membership row yields to a ranked row of the same entity, a
+    valueless rank row to one with the same rank and a value."""
+    ranked = {(x.entity_name, x.rank) for x in ex.rankings if x.rank is not None and x.value is not None}
+    ranked_any = {x.entity_name for x in ex.rankings if x.rank is not None and x.basis in ("composite",)}
+    listed_members = set()
+    out = []
+    for x in ex.rankings:
+        if x.rank is None and x.basis != "listed_city_count":
+            if x.entity_name in ranked_any or (x.list_name, x.entity_name) in listed_members:
+                continue
+            listed_members.add((x.list_name, x.entity_name))
+        if x.rank is not None and x.value is None and (x.entity_name, x.rank) in ranked:
+            continue
+        out.append(x)
+    # a province count restated ("江苏(11座)") keeps the first, ranked one
+    seen: dict[tuple, RankingFact] = {}
+    final = []
+    for x in out:
+        if x.basis == "listed_city_count":
+            k = (x.list_name, x.entity_name, x.value)
+            if k in seen:
+                if seen[k].rank is None and x.rank is not None:
+                    seen[k].rank = x.rank
+                continue
+            seen[k] = x
+        final.append(x)
+    ex.rankings[:] = final

@@ -1,0 +1,330 @@
+"""Funding statistics: aggregate figures a report states (N起, 披露融资金额…, 占比, 同比).
+
+A figure's geo is the place nearest before it in its sentence (a value in brackets right after a
+place belongs to that place: 北京(520起)), else the paragraph's label (国外:…), else the section
+heading (深圳:…), else the report's scope (全球 / a place named by the title), else 中国. Its sector
+is the nearest sector named before it, else the report's one sector. 分别 distributes a list of
+values over the list of places or sectors just before it. Thresholds (50起以下), differences
+(以20起的差距, 高出近100起), extremes (最低仅有8起) and an investor's own activity (出手86起) are
+not statistics.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..facts import StatFact
+from ..lexicon import Hit, Place, lexicon
+from ..normalize.amounts import Money
+from ..normalize.periods import Period
+from .analysis import Analysis, Sent
+from .common import most_specific, to_decimal
+
+FUNDING_KW = re.compile(r"融资|投融资|投资事件|投资案例|风险投资|风投|创投|交易|募资|获投|投资金额|投资总额|总投资")
+COUNT_RE = re.compile(
+    r"(?P<num>\d[\d,]*|[一二两三四五六七八九十百千]+)\s?(?P<unit>起|笔|宗|件|个)"
+)
+CN_NUM_OK_BEFORE = re.compile(r"(?:共|共计|合计|累计|发生|达|总计)$")
+COUNT_BAD_BEFORE = re.compile(r"(?:出手|对外投资|高出|多出|超出|差距|低于|不足|少于|减少|增加|增长了?|下降了?|相差|领先|落后|仅次于[^,，;；]{0,6}?|第)(?:约|近|了)?$")
+COUNT_EXTREME_BEFORE = re.compile(r"(?:最低|最高|最少|最多|最小|最大)[^,，;；]{0,4}$")
+COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内)")
+ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
+INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
+AMOUNT_CUE_BEFORE = re.compile(
+    r"(?:(?:融资|投融资|投资|交易|风投|募资)(?:总?金额|总额|总价值|规模|额)|总投资金额|融资)"
+    r"(?:共计|合计|总计|累计|约为|为|达到|达|超过|是|仅|共|则|均)*$")
+AMOUNT_CUE_AFTER = re.compile(r"^(?:的)?(?:披露)?(?:融资|投资)(?:总)?(?:金额|额)")
+MEDIAN_CUE = re.compile(r"中位数(?:约|为|是|集中在|达)*$")
+MEAN_CUE = re.compile(r"(?:平均|均值)(?:融资)?(?:金额|额)?(?:约|为|是|达)*$|\($|（$")
+SHARE_RE = re.compile(
+    r"(?P<cue>占(?:比|到)?|比重(?:达到|达|为)?|贡献了?|吸收了?)(?P<mid>[^,，。；;%]{0,16}?)(?:约|近|超过|超|仅约|仅|达|为)*\s?(?P<v>\d+(?:\.\d+)?)\s?%")
+CHANGE_RE = re.compile(
+    r"(?P<kind>同比|环比|较(?:上年|去年|上月|\d{2,4}年)同期)(?P<dir>增长|上涨|上升|提升|增加|下滑|下降|减少|降低|回落|下跌)了?(?:约|近|超过|超)?\s?(?P<v>\d+(?:\.\d+)?)\s?%")
+DOWN = ("下滑", "下降", "减少", "降低", "回落", "下跌")
+ENUM_GAP = re.compile(r"^[、,，和及与以及/\s]*$")
+COMPARATOR_BEFORE = re.compile(r"(?:占|占到|贡献|超过|高于|低于|远超|相比|比|较|对|超|反超|于|含|包括|如)$")
+EXCLUDED_SPANS = re.compile(r"\((?:含|包括|如)[^)]*\)|包括[^,，。；;]*?等|(?:如|例如|比如)[^,，。；;]*?等")
+PERIOD_BAD_BEFORE = re.compile(r"(?:较|比|相比|同比|对比|与|和)$")
+
+
+@dataclass
+class Value:
+    pos: int          # start in sentence
+    end: int
+    metric: str       # deal_count / amount / amount_median / amount_mean / …_share / …_yoy / …_mom
+    value: Decimal
+    value_max: Decimal | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    geo: Place | None = None
+    sector: str | None = None
+
+
+def _qualifier_before(t: str, i: int) -> str:
+    pre = t[max(0, i - 3):i]
+    if re.search(r"(?:约|近|接近|将近|大约)$", pre):
+        return "approx"
+    if re.search(r"(?:超过|超|逾|过|以上|不少于|至少)$", pre):
+        return "at_least"
+    if re.search(r"(?:不足|不到|不超过|至多|低于)$", pre):
+        return "at_most"
+    return "exact"
+
+
+def _parse_count(s: str) -> Decimal | None:
+    from ..normalize.amounts import parse_number
+
+    v = parse_number(s.replace(",", ""))
+    return v
+
+
+def _counts(sent: Sent) -> list[Value]:
+    t = sent.t
+    out = []
+    for m in COUNT_RE.finditer(t):
+        num, unit = m.group("num"), m.group("unit")
+        before = t[:m.start()]
+        after = t[m.end():]
+        if unit in ("件", "个") and not ITEM_CUE_BEFORE.search(before[-14:]):
+            continue
+        if not num[0].isdigit() and not CN_NUM_OK_BEFORE.search(before[-3:]):
+            continue
+        if num[0].isdigit() and m.start() and (t[m.start() - 1].isdigit() or t[m.start() - 1] in ".-~～至"):
+            continue
+        if COUNT_BAD_BEFORE.search(before[-12:]) or COUNT_EXTREME_BEFORE.search(before[-10:]) or COUNT_BAD_AFTER.search(after[:14]):
+            continue
+        if unit in ("起", "笔", "宗") and re.match(r"^(?:城市|省|家|企业|公司)", after):
+            continue
+        a = max(t.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
+        if INVESTOR_SUBJECT.search(t[a:m.start()]):
+            continue
+        v = _parse_count(num)
+        if v is None or v < 0:
+            continue
+        out.append(Value(m.start(), m.end(), "deal_count", v, qualifier=_qualifier_before(t, m.start())))
+    return out
+
+
+def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
+    t = sent.t
+    out = []
+    for mo in sent.money:
+        if (sent.abs(mo.start), sent.abs(mo.end)) in used:
+            continue
+        a = max(t.rfind(c, 0, mo.start) for c in ",，;；:：") + 1
+        before = t[a:mo.start].rstrip()
+        after = t[mo.end:mo.end + 10]
+        if INVESTOR_SUBJECT.search(before) and not re.search(r"风险投资|风投", before):
+            continue
+        if MEDIAN_CUE.search(before):
+            metric = "amount_median"
+        elif MEAN_CUE.search(before) and re.search(r"中位数|平均", t[:mo.start]):
+            metric = "amount_mean"
+        elif AMOUNT_CUE_BEFORE.search(before) or AMOUNT_CUE_AFTER.search(after):
+            metric = "amount"
+        else:
+            continue
+        out.append(Value(mo.start, mo.end, metric, to_decimal(mo.value), to_decimal(mo.value_max),
+                         mo.currency or "CNY", mo.qualifier))
+    return out
+
+
+def _excluded(t: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in EXCLUDED_SPANS.finditer(t)]
+
+
+def _geo_candidates(sent: Sent) -> list[Hit]:
+    ex = _excluded(sent.t)
+    return [h for h in sent.places if not any(a <= h.start < b for a, b in ex)]
+
+
+def _geo_at(sent: Sent, pos: int, places: list[Hit]) -> Place | None:
+    t = sent.t
+    # a value in brackets right after a place: 北京(520起), 广东(58起，占20%)
+    op = max(t.rfind("(", 0, pos), t.rfind("（", 0, pos))
+    if op >= 0 and ")" not in t[op:pos] and "）" not in t[op:pos]:
+        for h in places:
+            if h.end == op:
+                return h.value
+    for h in reversed(places):
+        if h.end <= pos:
+            if COMPARATOR_BEFORE.search(t[max(0, h.start - 2):h.start]) and not _own_bracket(t, h, pos):
+                continue
+            return h.value
+    return None
+
+
+def _own_bracket(t: str, h: Hit, pos: int) -> bool:
+    return t[h.end:h.end + 1] in "(（" and pos > h.end
+
+
+def _sector_at(sent: Sent, pos: int, end: int) -> str | None:
+    before = [h for h in sent.sectors if h.end <= pos]
+    if before:
+        return before[-1].value
+    # "107起AI项目": the sector right after the count
+    after = [h for h in sent.sectors if end <= h.start <= end + 2]
+    return after[0].value if after else None
+
+
+def _round_label(names: list[str], t: str = "") -> str | None:
+    lex = lexicon()
+    names = [n for n in dict.fromkeys(names) if n in lex.round_order]
+    if not names:
+        return None
+    if len(names) == 1 and re.search(re.escape(names[0]) + r"\s*(?:及以后|及以上|以后|之后|及后续)", t):
+        return f"{names[0]}及以后"
+    return "+".join(sorted(names, key=lambda n: lex.round_order[n]))
+
+
+def _period_at(sent: Sent, pos: int, an: Analysis, meta) -> tuple:
+    best: Period | None = None
+    for p in sent.periods:
+        if p.end <= pos + 1 and (p.period_start or p.period_end):
+            if PERIOD_BAD_BEFORE.search(sent.t[max(0, p.start - 2):p.start]):
+                continue
+            best = p
+    if best is not None:
+        return best.period_start, best.period_end
+    # earlier sentences of the same paragraph set the period ("2025年1月至6月，…。…")
+    for prev in reversed(an.sents[: sent.i]):
+        if prev.para != sent.para:
+            break
+        ps = [p for p in prev.periods if (p.period_start or p.period_end) and not PERIOD_BAD_BEFORE.search(prev.t[max(0, p.start - 2):p.start])]
+        if ps:
+            return ps[-1].period_start, ps[-1].period_end
+    return meta.period_start, meta.period_end
+
+
+def scope_place(meta) -> Place:
+    lex = lexicon()
+    name = meta.scope_geo or "中国"
+    for h in lex.places.find(name):
+        return h.value
+    return Place("country", "中国", "CN", country="中国")
+
+
+def stat_fields(p: Place) -> dict:
+    if p.level == "city":
+        return dict(geo_level="city", geo_name=p.name, city=p.name, province=p.province, country=p.country)
+    if p.level == "province":
+        return dict(geo_level="province", geo_name=p.name, province=p.name, country=p.country)
+    if p.level == "country":
+        return dict(geo_level="country", geo_name=p.name, country=p.name)
+    if p.level == "region":
+        return dict(geo_level="region", geo_name=p.name, region=p.name)
+    if p.level in ("world", "overseas", "group"):
+        return dict(geo_level=p.level, geo_name=p.name)
+    return dict(geo_level="group", geo_name=p.name)
+
+
+def _enumeration(t: str, hits: list[Hit], before: int) -> list[Hit]:
+    """The run of hits closest before ``before`` separated only by 、/和/及 — a list."""
+    hs = [h for h in hits if h.end <= before]
+    if not hs:
+        return []
+    run = [hs[-1]]
+    for h in reversed(hs[:-1]):
+        if h.end <= run[0].start and ENUM_GAP.match(t[h.end:run[0].start]):
+            run.insert(0, h)
+        else:
+            break
+    return run
+
+
+def _distribute(sent: Sent, values: list[Value]) -> None:
+    """分别: "上海在生物医药、集成电路产业分别拿下105起、73起" — values map onto the list before 分别."""
+    t = sent.t
+    for m in re.finditer(r"分别", t):
+        vals = [v for v in values if v.pos > m.end() and v.metric in ("deal_count", "amount")]
+        if len(vals) < 2:
+            continue
+        # only the values of the same clause run after 分别 (separated by 、)
+        run = [vals[0]]
+        for v in vals[1:]:
+            if re.match(r"^[、,，和及与\s]*$", t[run[-1].end:v.pos]):
+                run.append(v)
+            else:
+                break
+        k = len(run)
+        places = _enumeration(t, _geo_candidates(sent), m.start())
+        sectors = _enumeration(t, sent.sectors, m.start())
+        pe = places[-1].end if places else -1
+        se = sectors[-1].end if sectors else -1
+        if se > pe and len(sectors) >= k:
+            for v, h in zip(run, sectors[-k:]):
+                v.sector = h.value
+        elif pe > se and len(places) >= k:
+            for v, h in zip(run, places[-k:]):
+                v.geo = h.value
+
+
+def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] | None = None) -> None:
+    used_money = used_money or set()
+    carry_geo: Place | None = None
+    carry_para = -1
+    for sent in an.sents:
+        t = sent.t
+        if sent.para != carry_para:
+            carry_geo, carry_para = None, sent.para
+        context = " ".join(x for x in (sent.label or "", sent.section_title or "") if x)
+        if not FUNDING_KW.search(t) and not FUNDING_KW.search(context):
+            continue
+        values = _counts(sent) + _amounts(sent, used_money)
+        values.sort(key=lambda v: v.pos)
+        _distribute(sent, values)
+        places = _geo_candidates(sent)
+        last_base: Value | None = None
+        out_vals: list[Value] = []
+        for v in values:
+            geo = v.geo or _geo_at(sent, v.pos, places) or sent.label_place or carry_geo or sent.section_place or scope_place(meta)
+            v.geo = geo
+            if v.sector is None:
+                v.sector = _sector_at(sent, v.pos, v.end) or meta.scope_sector
+            out_vals.append(v)
+        # shares and changes refer to the figure before them
+        for m in SHARE_RE.finditer(t):
+            base = _last_before(out_vals, m.start())
+            mid = t[max(0, m.start() - 12):m.end()]
+            if re.search(r"金额|资金|融资额|规模|总额|钱", mid):
+                metric = "amount_share"
+            elif re.search(r"事件|数量|起|笔|项目", mid) or (base and base.metric == "deal_count"):
+                metric = "deal_count_share"
+            elif base and base.metric == "amount":
+                metric = "amount_share"
+            else:
+                continue
+            geo = (base.geo if base else None) or _geo_at(sent, m.start(), places) or sent.label_place or carry_geo or sent.section_place or scope_place(meta)
+            sector = (base.sector if base else None) or _sector_at(sent, m.start(), m.end()) or meta.scope_sector
+            out_vals.append(Value(m.start(), m.end(), metric, Decimal(m.group("v")), geo=geo, sector=sector,
+                                  qualifier=_qualifier_before(t, m.start("v"))))
+        for m in CHANGE_RE.finditer(t):
+            base = _last_before([v for v in out_vals if v.metric in ("deal_count", "amount")], m.start())
+            if base is None:
+                continue
+            kind = "mom" if m.group("kind") == "环比" else "yoy"
+            val = Decimal(m.group("v")) * (-1 if m.group("dir") in DOWN else 1)
+            out_vals.append(Value(m.start(), m.end(), f"{base.metric}_{kind}", val, geo=base.geo, sector=base.sector,
+                                  qualifier=_qualifier_before(t, m.start("v"))))
+        label_round = _round_label(sent.label_rounds, sent.label or "")
+        for v in out_vals:
+            ps, pe = _period_at(sent, v.pos, an, meta)
+            rnd = label_round
+            if rnd is None:
+                a = max(t.rfind(c, 0, v.pos) for c in ",，;；") + 1
+                rnd = _round_label([h.value for h in sent.rounds if a <= h.start and h.end <= v.pos], t[a:v.pos])
+            ex.stats.append(StatFact(
+                evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, metric=v.metric, value=v.value,
+                value_max=v.value_max, currency=v.currency if v.metric.startswith("amount") and not v.metric.endswith(("share", "yoy", "mom")) else None,
+                qualifier=v.qualifier, sector=v.sector, round=rnd, period_start=ps, period_end=pe, **stat_fields(v.geo)))
+            if v.metric in ("deal_count", "amount"):
+                carry_geo = v.geo if t.rstrip().endswith((";", "；")) else None
+
+
+def _last_before(vals: list[Value], pos: int) -> Value | None:
+    best = None
+    for v in vals:
+        if v.pos < pos and v.metric in ("deal_count", "amount"):
+            best = v
+    return best

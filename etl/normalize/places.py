@@ -1,0 +1,59 @@
+"""Place names in a sentence: gazetteer hits with word-boundary checks.
+
+The gazetteer is data (seeds/reference); what lives here is the language around names: a city
+name followed by 大学 is a university (中山大学 is not 中山), one followed by 区/县/路 is a
+district or a street (朝阳区), and "前50名城市"/"Top50城市" name a group of places.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Hit, Place, lexicon
+
+# A name directly followed by one of these is part of another noun, not a place mention.
+BLOCKED_AFTER = re.compile(
+    r"(?:大学|学院|理工|师范|交通大学|交大|科技大学|医院|路|大道|大街|街道|街|巷|区(?!域)|县|镇|乡|村|站|机场|日报|晚报|电视台|卫视|"
+    r"银行|证券|队|籍|菜|话|腔|号(?!称))"
+)
+# A name directly preceded by these is a part of another word (新北京 is not 北京, 大连 stays 大连)
+BLOCKED_BEFORE = re.compile(r"(?:[新老]$)")
+
+# 前50名城市, Top50城市, TOP 20城市, 前十大城市, 百强城市: a named set of places (geo_level group)
+GROUP_RE = re.compile(
+    r"(?:(?:前|[Tt][Oo][Pp]\s?)(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,3})(?:名|强|大)?(?:的)?(?P<kind>城市|省份|省市))"
+)
+CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100}
+
+
+def small_number(s: str) -> int | None:
+    """'50' → 50, '十' → 10, '二十' → 20, '十五' → 15, '百' → 100."""
+    if s.isdigit():
+        return int(s)
+    if s == "百":
+        return 100
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (CN_NUM.get(a, 1) if a else 1) * 10 + (CN_NUM.get(b, 0) if b else 0)
+    return CN_NUM.get(s) if len(s) == 1 else None
+
+
+def find_places(s: str) -> list[Hit]:
+    """Place mentions in ``s`` (simplified match text), left to right; ``Hit.value`` is a Place."""
+    lex = lexicon()
+    out = []
+    for h in lex.places.find(s):
+        place: Place = h.value
+        if place.level in ("city", "province") and BLOCKED_AFTER.match(s, h.end):
+            # 北京市 / 深圳市 are handled as aliases; 中山大学, 朝阳区 are not places here
+            continue
+        if h.start and BLOCKED_BEFORE.search(s[:h.start]):
+            continue
+        out.append(h)
+    for m in GROUP_RE.finditer(s):
+        n = small_number(m.group("n"))
+        if not n or any(h.start < m.end() and m.start() < h.end for h in out):
+            continue
+        kind = "城市" if m.group("kind") == "城市" else "省份"
+        out.append(Hit(m.start(), m.end(), m.group(0), Place("group", f"Top{n}{kind}", None)))
+    out.sort(key=lambda h: h.start)
+    return out
