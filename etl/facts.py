@@ -127,6 +127,17 @@ class Extraction:
                     seen.add(k)
                     kept.append(f)
             setattr(self, name, kept)
+        # "约1,631亿元" in the summary and "约1,631.80亿元" in the detail are one figure stated twice
+        kept_stats: list[StatFact] = []
+        groups: dict[tuple, list[StatFact]] = {}
+        for s in self.stats:
+            g = (s.geo_level, s.geo_name, s.sector, s.round, s.period_start, s.period_end, s.metric, s.currency)
+            same = groups.setdefault(g, [])
+            if any(_close(s.value, o.value) for o in same):
+                continue
+            same.append(s)
+            kept_stats.append(s)
+        self.stats = kept_stats
         return self
 
     def to_json(self, **document_extra) -> str:
@@ -147,6 +158,10 @@ def _json_default(o):
     if isinstance(o, (dt.date, dt.datetime)):
         return o.isoformat()
     raise TypeError(type(o).__name__)
+
+
+def _close(a: Decimal, b: Decimal, rel: Decimal = Decimal("0.005")) -> bool:
+    return abs(a - b) <= rel * max(abs(a), abs(b))
 
 
 def fact_key(*parts) -> str:

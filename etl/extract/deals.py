@@ -63,6 +63,9 @@ NOT_COMPANY_RE = re.compile(
     r"^(?:该|这|其|此|那|某|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
     r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度)")
+# "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
+BY_RE = re.compile(r"(?:融资|投资)[^" + B + r"]{0,8}?由(?P<co>[^" + B + r"由]{2,25}?)(?:融资)?(?P<verb>斩获|获得|拿下|获|完成)")
+ADVERBS = {"持续", "不断", "陆续", "纷纷", "相继", "先后", "频频", "接连", "连续", "均", "都", "也", "再度", "再次", "继续", "成功", "顺利"}
 VALUATION_BEFORE_RE = re.compile(r"估值(?:约|达|超|为|近|逾|已|高达|或)?$")
 
 
@@ -91,7 +94,7 @@ def clean_company(chunk: str) -> str | None:
     s = re.sub(r"^(?:的)", "", s)
     if "的" in s:
         s = s.rsplit("的", 1)[1]
-    if not s or len(s) < 2 or len(s) > 25:
+    if not s or len(s) < 2 or len(s) > 25 or s in ADVERBS:
         return None
     if NOT_COMPANY_RE.search(s):
         return None
@@ -268,6 +271,14 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
             continue
         emit(co, verb_at=m.start(), cs=cs, round_=rounds[0] if rounds else None, money=money, date=date,
              investors=invs, leads=leads)
+
+    for m in BY_RE.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(m.group("co"))
+        if co and co not in taken:
+            emit(co, verb_at=m.start("co"), cs=cs, date=_date(b.an, sent, m.start()))
 
     for m in HUOTOU_RE.finditer(t):
         cs = _clause_start(t, m.start())

@@ -28,7 +28,7 @@ ORG_SUFFIX = r"(?:研究院|研究所|研究中心|研究部|智库|产研|数�
 PUBLISH_VERB = r"(?:重磅|正式|联合|独家|首次|共同)?(?:推出|发布|编制|出品|公布|首发|研编)"
 ORG_PUBLISHES = re.compile(
     r"(?P<org>[A-Za-z\u4e00-\u9fff][A-Za-z0-9&\u4e00-\u9fff·\s]{1,30}?" + ORG_SUFFIX + r")"
-    r"(?:[^，,。；;]{0,30}?依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据)))?[^。；;]{0,12}?" + PUBLISH_VERB)
+    r"(?:依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据)))?[,，]?" + PUBLISH_VERB)
 RELY_ON = re.compile(r"依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据))")
 ABOUT_ORG = re.compile(r"^\s*关于(?P<org>[^\n，,。]{2,30}?" + ORG_SUFFIX + r")\s*$", re.M)
 YEAR_EDITION = re.compile(r"(?P<y>20\d{2})\s*年度")

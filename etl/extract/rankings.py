@@ -37,7 +37,7 @@ PROV_COUNT_RES = [
     re.compile(r"分别" + LISTED + NUM + CITY_UNIT),
 ]
 EACH_RE = re.compile(r"(?:均|则|也)?各有?" + NUM + CITY_UNIT + r"(?:城市)?(?:" + LISTED + r")?")
-INLINE_COUNT_RE = re.compile(r"^\s*(?:\(|（)?" + NUM + CITY_UNIT)
+INLINE_COUNT_RE = re.compile(r"\s*(?:\(|（)?" + NUM + CITY_UNIT)
 LIST_RE = re.compile(r"(?:依次为|依次是|分别为|分别是|依序为|排名为)[:：]?")
 MEMBER_RE = re.compile(r"(?:也|亦)?(?:均|都|同样|一同|同时)?" + LISTED)
 RANKING_TITLE = re.compile(r"榜|强|排行|排名|指数|Top|TOP|top|百佳|十佳")
@@ -157,7 +157,10 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
         # -- 依次为 lists ---------------------------------------------------------------------
         for m in LIST_RE.finditer(t):
             head = t[:m.start()]
-            if not re.search(r"前" + NUM + r"|排名|榜|排行|名次|依次", head + m.group(0)):
+            if m.group(0).startswith("分别"):
+                if not re.search(r"前" + NUM + r"(?:名|位|强)?[^,，。；;]{0,12}$", head):
+                    continue   # "分别为A、B、C" names a set, not an order, unless it is 前N
+            elif not re.search(r"前" + NUM + r"|排名|榜|排行|名次", head):
                 continue
             items = [h for h in _entities(sent) if h.start >= m.end()]
             if len(items) < 2:
@@ -195,7 +198,9 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                     r.add(sent, h.value, rank=i, value=v, basis=mt or basis, sector=sector)
                     done.add((h.value.name, i))
             elif n == 2 and re.search(r"超过?$|高于$|领先$", t[max(0, m.start() - 3):m.start()]):
-                subj = _subject(an, sent, m.start() - 3)
+                # "上海…其中生物医药超过第二名的北京": the one ahead is the sentence's topic
+                topic = [h.value for h in _entities(sent) if h.value.name != target.value.name]
+                subj = topic[0] if topic else _subject(an, sent, m.start() - 3)
                 if subj is not None and subj.name != target.value.name:
                     v, mt = _stat_value(ex, sent, subj, sector)
                     r.add(sent, subj, rank=1, value=v, basis=mt or basis, sector=sector)
@@ -274,8 +279,12 @@ def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | N
 
     def add(h: Hit, n: int, rank: int | None = None):
         p = h.value
-        if p.level == "city" and p.name not in ("北京", "上海", "天津", "重庆", "香港", "澳门"):
-            return
+        if p.level == "city":
+            # a name shared by a city and a province (吉林, and the municipalities) counts as the province here
+            prov = r.lex.province_by_name.get(p.name)
+            if prov is None:
+                return
+            p = Place("province", p.name, prov["province_code"], province=p.name, country="中国")
         if p.name in seen:
             return
         seen.add(p.name)
@@ -287,8 +296,8 @@ def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | N
             n = _n(m.group("n"))
             a = max(t.rfind(c, 0, m.start()) for c in ",，;；。") + 1
             before = [h for h in ents if a <= h.start and h.end <= m.start()]
-            if not n or not before:
-                continue
+            if not n or not before or t[before[-1].end:m.start()].strip():
+                continue   # the count must follow the place directly: "三大省份合计上榜29座" is no province's
             rank = 1 if re.search(r"位居榜首|排名第一|位列第一|居首", t[m.end():m.end() + 8]) else None
             rk = re.search(r"排名第" + NUM, t[m.end():m.end() + 10])
             if rk:

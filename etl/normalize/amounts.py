@@ -327,6 +327,7 @@ _HEDGE_BLOCKERS = {
 _POST_HEDGES = {
     "左右": "approx", "上下": "approx",
     "及以上": "at_least", "或以上": "at_least", "以上": "at_least", "有余": "at_least",
+    "出头": "at_least",
     "起": "at_least",
     "及以下": "at_most", "或以下": "at_most", "以下": "at_most", "以内": "at_most",
     "之内": "at_most",
@@ -334,7 +335,7 @@ _POST_HEDGES = {
 }
 # 上下游 (up/downstream) and 起诉 (sue) etc. are words, not hedges.
 _POST_HEDGE_RE = re.compile(
-    r"(?:左右|上下(?![游文级班限楼车行])|及以上|或以上|以上|有余|起(?![诉草义火身床飞来点])"
+    r"(?:左右|上下(?![游文级班限楼车行])|及以上|或以上|以上|有余|出头|起(?![诉草义火身床飞来点])"
     r"|及以下|或以下|以下|以内|之内|之间|不等)"
 )
 
@@ -652,8 +653,8 @@ def _bad_start(t: str, i: int) -> bool:
             # "12.5" / "1,855": the tail is not a number of its own
             return p == "." or re.match(r"[0-9]{3}(?![0-9])", t[i:i + 4]) is not None
         return False
-    if c in _CN_NUM_CH and p in _CN_NUM_CH:
-        return True
+    if c in _CN_NUM_CH and (p in _CN_NUM_CH or (p.isascii() and p.isdigit())):
+        return True  # "…1亿元" whose number was rejected must not leave a bare "亿元"
     if c.isascii() and c.isalpha() and p.isascii() and p.isalpha():
         return True
     return False

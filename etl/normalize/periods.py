@@ -141,6 +141,12 @@ _P_QUARTER = re.compile(
     r"|(?:(?<=年)|(?<=[0-9]{4})|(?<![A-Za-z0-9]))(?P<qq>Q[1-4])(?![0-9A-Za-z])"
     r"|前(?P<qn>[一二两三]|[23])个?季度)"
 )
+_QN = r"(?:[一二三四首]|(?<![0-9])[1-4])"
+_P_QUARTERRANGE = re.compile(
+    rf"(?:{_ypre('a', year_char=False)})?(?:"
+    rf"第?(?P<qa>{_QN})(?:季度)?{_SEP}第?(?P<qb>{_QN})季度"
+    rf"|(?:(?<=年)|(?<=[0-9]{{4}})|(?<![A-Za-z0-9]))Q(?P<qqa>[1-4]){_SEP}Q(?P<qqb>[1-4])(?![0-9A-Za-z]))"
+)
 _P_DAY = re.compile(rf"(?:{_ypre('a')})?{_mn('a')}月{_dn('a')}[日号]")
 _P_ISO = re.compile(
     rf"(?P<iy>{_Y4})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
@@ -258,6 +264,16 @@ def _h_quarter(t, m, ry, rm):
     return _safe_date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
 
 
+def _h_quarterrange(t, m, ry, rm):
+    # "Q1至Q3", "一至三季度": both ends share the year written once
+    y, _ = _year(m, "a", ry)
+    a = _small_int(m.group("qa") or m.group("qqa"))
+    b = _small_int(m.group("qb") or m.group("qqb"))
+    if a is None or b is None or not 1 <= a <= b <= 4:
+        return None
+    return _safe_date(y, 3 * a - 2, 1), _month_end(y, 3 * b), "quarter"
+
+
 def _h_day(t, m, ry, rm):
     y, exp = _year(m, "a", ry)
     mo, d = _small_int(m.group("ma")), int(m.group("da"))
@@ -330,6 +346,7 @@ _PATTERNS = [
     (_P_YEARRANGE, _h_yearrange),
     (_P_HALF, _h_half),
     (_P_QUARTER, _h_quarter),
+    (_P_QUARTERRANGE, _h_quarterrange),
     (_P_DAY, _h_day),
     (_P_ISO, _h_iso),
     (_P_MONTH, _h_month),

@@ -37,6 +37,25 @@ def small_number(s: str) -> int | None:
     return CN_NUM.get(s) if len(s) == 1 else None
 
 
+def _splits_word(s: str, h: Hit) -> bool:
+    """True when the name's first character belongs to the word before it (八成都是 → 八成|都):
+    decided by jieba on a small window, only for names glued to a preceding Chinese character."""
+    import jieba
+
+    jieba.setLogLevel(60)   # its "Building prefix dict" chatter is not ours to print
+
+    a = max(0, h.start - 3)
+    pos = a
+    for tok in jieba.lcut(s[a:min(len(s), h.end + 2)], HMM=False):
+        end = pos + len(tok)
+        if pos < h.start < end:
+            return True
+        pos = end
+        if pos >= h.start:
+            break
+    return False
+
+
 def find_places(s: str) -> list[Hit]:
     """Place mentions in ``s`` (simplified match text), left to right; ``Hit.value`` is a Place."""
     lex = lexicon()
@@ -47,6 +66,8 @@ def find_places(s: str) -> list[Hit]:
             # 北京市 / 深圳市 are handled as aliases; 中山大学, 朝阳区 are not places here
             continue
         if h.start and BLOCKED_BEFORE.search(s[:h.start]):
+            continue
+        if h.start and "\u4e00" <= s[h.start - 1] <= "\u9fff" and _splits_word(s, h):
             continue
         out.append(h)
     for m in GROUP_RE.finditer(s):

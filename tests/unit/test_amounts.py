@@ -234,6 +234,16 @@ def test_sentence_multiple_currencies():
     assert [m.currency for m in found] == ["HKD", "EUR", "JPY", "SGD"]
 
 
+def test_sentence_just_over():
+    found = find_amounts("估值一度超过300亿美金，而现在只有100亿美元出头")
+    assert [(m.text, m.qualifier) for m in found] == [
+        ("超过300亿美金", "at_least"), ("100亿美元出头", "at_least")]
+
+
+def test_sentence_rejected_number_leaves_no_bare_unit():
+    assert find_amounts("1" * 40 + "亿元") == []
+
+
 def test_parse_money_bare_number_without_currency():
     m = parse_money("10亿")
     assert m is not None and m.currency is None and m.value == Decimal(10**9)

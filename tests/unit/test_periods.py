@@ -69,6 +69,12 @@ CASES = [
     ("２０２５年上半年", None, "half", D(2025, 1, 1), D(2025, 6, 30), "２０２５年上半年"),
     ("2024年下半年", None, "half", D(2024, 7, 1), D(2024, 12, 31), "2024年下半年"),
     ("今年以来", 2025, "ytd", D(2025, 1, 1), None, "今年以来"),
+    ("2024年Q1至Q3", None, "quarter", D(2024, 1, 1), D(2024, 9, 30), "2024年Q1至Q3"),
+    ("2025年一至三季度", None, "quarter", D(2025, 1, 1), D(2025, 9, 30), "2025年一至三季度"),
+    ("去年四季度", 2025, "quarter", D(2024, 10, 1), D(2024, 12, 31), "去年四季度"),
+    ("一月至三月", 2025, "months", D(2025, 1, 1), D(2025, 3, 31), "一月至三月"),
+    ("截至11月底", 2025, "as_of", None, D(2025, 11, 30), "截至11月底"),
+    ("7月1日—15日", 2025, "range", D(2025, 7, 1), D(2025, 7, 15), "7月1日—15日"),
 ]
 
 
@@ -112,6 +118,10 @@ def test_ref_month_rolls_back_year():
     # a January report that mentions 12月 means the previous December
     p = _one("12月", ref_year=2025, ref_month=1)
     assert p.period_start == D(2024, 12, 1)
+
+
+def test_cn_month_inside_word_is_not_a_month():
+    assert find_periods("统一月度口径", ref_year=2025) == []
 
 
 def test_invalid_day_is_skipped():

@@ -286,7 +286,7 @@ def test_regions():
     assert_unique([f for r in regions for f in {r["region_name"], *aliases(r)}], "region surface form")
     for r in regions:
         assert re.fullmatch(r"[a-z_]+", r["region_code"]), r
-        assert r["region_kind"] in {"economic_zone", "macro_region", "continent", "world", "overseas"}, r
+        assert r["region_kind"] in {"economic_zone", "macro_region", "continent"}, r
     # the bare words 东部/西部/中部 are never aliases
     for r in regions:
         assert not {"东部", "西部", "中部"} & set(aliases(r)), r
