@@ -22,12 +22,12 @@ from .common import most_specific
 SCOPE_NAMES = {"全球", "中国", "海外"}
 NUM = r"(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,3})"
 ORD_RE = re.compile(r"第" + NUM + r"(?:名|位|大)?")
-FIRST_RE = re.compile(r"拔得头筹|位居榜首|名列榜首|位列榜首|居于榜首|荣登榜首|位居首位|排名首位|居首位|均居首位|位列首位|拿下桂冠|夺得桂冠|摘得桂冠|问鼎|"
+FIRST_RE = re.compile(r"拔得头筹|位居榜首|名列榜首|位列榜首|居于榜首|荣登榜首|位居首位|排名首位|居首位|均居首位|位列首位|拿下桂冠|夺得桂冠|摘得桂冠|"
                       r"之首|头把交椅|排名第一|位居第一|位列第一")
 THE_NTH_RE = re.compile(r"第" + NUM + r"(?:名|位)?的")
 SECOND_TO_RE = re.compile(r"仅次于")
 MOST_RE = re.compile(r"成为[^,，。；;]{0,16}?(?:最多|最高|最密集|最活跃|最大)的?(?:城市|省份|国家|地区)")
-RISE_RE = re.compile(r"(?:上升至|升至|跃居|跃升至|位居|排名|位列|排在|排|居|列|处于|稳居|保持)(?P<scope>全国|全球|全省|国内|世界|[^,，。；;第]{0,8}?)?第" + NUM + r"(?:名|位)?")
+RISE_RE = re.compile(r"(?:上升至|升至|跃居|跃升至|位居|排名|位列|排在|排|居|列|处于|稳居|保持)(?!前)(?P<scope>全国|全球|全省|国内|世界|[^,，。；;第]{0,8}?)?第" + NUM + r"(?:名|位)?")
 LISTED = r"(?:上榜|入选|入围|进入榜单|跻身榜单)"
 CITY_UNIT = r"(?:座|个)"
 PROV_COUNT_RES = [
@@ -38,7 +38,12 @@ PROV_COUNT_RES = [
 ]
 EACH_RE = re.compile(r"(?:均|则|也)?各有?" + NUM + CITY_UNIT + r"(?:城市)?(?:" + LISTED + r")?")
 INLINE_COUNT_RE = re.compile(r"\s*(?:\(|（)?" + NUM + CITY_UNIT)
-LIST_RE = re.compile(r"(?:依次为|依次是|分别为|分别是|依序为|排名为)[:：]?")
+LIST_RE = re.compile(r"(?:依次为|依次是|分别为|分别是|依序为|排名为|(?<=[名位强三五十])(?:为|是))[:：]?")
+# "杭州、南京、合肥位列区域内前三" / "江苏、浙江分列前两位" / "四川和湖北分列第四、第五" / "并列第三"
+TOP_N_AFTER_RE = re.compile(r"(?:位列|位居|排名|占据|包揽|分列|分居|列)(?:[^,，。；;]{0,6}?)前" + NUM + r"(?:名|位|强)?")
+SPLIT_RANKS_RE = re.compile(r"(?:分列|分居|依次位列|分别位列|分别位居|分别排名)第" + NUM + r"(?:名|位)?(?P<more>(?:[、,，和及与至到]第?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)?)+)")
+TIE_RE = re.compile(r"并列(?:全国|全球|第)?第?" + NUM + r"(?:名|位)?")
+SCOPE_NOT_PLACES = re.compile(r"各行业|各领域|各赛道|各轮次|各板块|所有行业|细分领域|各细分")
 MEMBER_RE = re.compile(r"(?:也|亦)?(?:均|都|同样|一同|同时)?" + LISTED)
 RANKING_TITLE = re.compile(r"榜|强|排行|排名|指数|Top|TOP|top|百佳|十佳")
 
@@ -162,19 +167,70 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                     continue   # "分别为A、B、C" names a set, not an order, unless it is 前N
             elif not re.search(r"前" + NUM + r"|排名|榜|排行|名次", head):
                 continue
+            cap = re.search(r"前" + NUM, head[-20:] + m.group(0))
+            cap_n = _n(cap.group("n")) if cap else None
             items = [h for h in _entities(sent) if h.start >= m.end()]
-            if len(items) < 2:
-                continue
-            run = [items[0]]
+            run = [items[0]] if items and items[0].start - m.end() <= 1 else []
             for h in items[1:]:
-                if re.match(r"^[、,，和及与\s]*$", t[run[-1].end:h.start]):
+                if run and re.match(r"^[、和及与\s]*$", t[run[-1].end:h.start]):
                     run.append(h)
                 else:
                     break
+            if cap_n:
+                run = run[:cap_n]
             basis = "composite" if r.is_ranking_doc and not re.search(r"融资|投资", head) else _basis_of(head)
+            if len(run) >= 2:
+                for i, h in enumerate(run, 1):
+                    r.add(sent, h.value, rank=i, basis=basis, sector=None if basis == "composite" else sector_here)
+                    done.add((h.value.name, i))
+            elif re.search(r"投资机构|投资方|投资人|机构|基金|资本", head[-20:]):
+                # an investor list: "最活跃的投资机构前三为红杉中国、高瓴、IDG资本，分别出手43次、38次、31次"
+                end = min([x for x in (t.find(c, m.end()) for c in ",，。；;") if x >= 0] or [len(t)])
+                from .deals import split_names
+                names = split_names(t[m.end():end])
+                if cap_n:
+                    names = names[:cap_n]
+                vals = [Decimal(v) for v in re.findall(r"(\d+)(?:次|起|笔)", t[end:end + 40])] if re.search(r"分别", t[end:end + 6]) else []
+                for i, nm in enumerate(names, 1):
+                    r.add(sent, nm, rank=i, value=vals[i - 1] if len(vals) == len(names) else None,
+                          basis="deal_count" if vals else None, sector=sector_here, level="investor")
+
+        # -- A、B、C位列前三 / A、B分列第一、第二 / 并列第三 -----------------------------------------
+        for m in TOP_N_AFTER_RE.finditer(t):
+            n = _n(m.group("n"))
+            before = [h for h in _entities(sent) if h.end <= m.start()]
+            run = _run_back(t, before)
+            gap = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", t[run[-1].end:m.start()]) if run else "x"
+            if not n or len(run) != n or gap.strip():
+                continue
+            sector = _nearest_sector(sent, m.start())
             for i, h in enumerate(run, 1):
-                r.add(sent, h.value, rank=i, basis=basis, sector=None if basis == "composite" else sector_here)
+                v, b_ = _stat_value(ex, sent, h.value, sector)
+                r.add(sent, h.value, rank=i, value=v, basis=b_ or _basis_of(t), sector=sector)
                 done.add((h.value.name, i))
+        for m in SPLIT_RANKS_RE.finditer(t):
+            ranks = [_n(m.group("n"))] + [_n(x) for x in re.findall(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})", m.group("more"))]
+            before = [h for h in _entities(sent) if h.end <= m.start()]
+            run = _run_back(t, before)
+            if not run or len(run) != len(ranks) or None in ranks:
+                continue
+            sector = _nearest_sector(sent, m.start())
+            for h, n in zip(run, ranks):
+                v, b_ = _stat_value(ex, sent, h.value, sector)
+                r.add(sent, h.value, rank=n, value=v, basis=b_ or _basis_of(t), sector=sector)
+                done.add((h.value.name, n))
+        for m in TIE_RE.finditer(t):
+            n = _n(m.group("n"))
+            a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
+            before = [h for h in _entities(sent) if a <= h.start and h.end <= m.start()]
+            run = _run_back(t, before, loose=True)
+            if not n or len(run) < 2:
+                continue
+            sector = _nearest_sector(sent, m.start())
+            for h in run:
+                v, b_ = _stat_value(ex, sent, h.value, sector)
+                r.add(sent, h.value, rank=n, value=v, basis=b_ or _basis_of(t), sector=sector)
+                done.add((h.value.name, n))
 
         # -- 第N名的X (with the entries listed just before it) ---------------------------------
         for m in THE_NTH_RE.finditer(t):
@@ -192,7 +248,9 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             # "北京(520起)、上海(500起)、深圳(402起)超第四名的苏州": the run before fills ranks 1..n-1
             before = [h for h in _entities(sent) if h.end <= m.start()]
             run = _run_back(t, before)
-            if run and len(run) == n - 1:
+            gap = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", t[run[-1].end:m.start()]) if run else ""
+            adjacent = bool(run) and bool(re.fullmatch(r"(?:超过?|高于|领先于?|多于|超出|[,，])?", gap))
+            if adjacent and len(run) == n - 1:
                 for i, h in enumerate(run, 1):
                     v, mt = _stat_value(ex, sent, h.value, None)
                     r.add(sent, h.value, rank=i, value=v, basis=mt or basis, sector=sector)
@@ -237,8 +295,8 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
         # -- X位居/排名/上升至(全国)第N ----------------------------------------------------------
         for m in RISE_RE.finditer(t):
             n = _n(m.group("n"))
-            if not n:
-                continue
+            if not n or SCOPE_NOT_PLACES.search(m.group(0)):
+                continue   # "生物医药位居各行业第二" ranks a sector, not a place
             if re.match(r"^的", t[m.end():m.end() + 1]):
                 continue   # 第N名的X is handled above
             subj = _subject(an, sent, m.start())

@@ -21,6 +21,9 @@ from ..normalize.periods import Period
 from .analysis import Analysis, Sent
 from .common import most_specific, to_decimal
 
+INVESTOR_ACTIVITY = re.compile(r"出手|对外投资|投资了")
+EVENT_VERB = re.compile(r"发生|完成|录得|披露|共|合计|累计|达|以")
+RANK_COUNT = re.compile(r"以\d[\d,]*(?:起|笔|宗)[^,，。；;]{0,10}?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列|拿下)")
 FUNDING_KW = re.compile(r"融资|投融资|投资事件|投资案例|风险投资|风投|创投|交易|募资|获投|投资金额|投资总额|总投资")
 COUNT_RE = re.compile(
     r"(?P<num>\d[\d,]*|[一二两三四五六七八九十百千]+)\s?(?P<unit>起|笔|宗|件|个)"
@@ -32,15 +35,17 @@ COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?
 ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
 INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
 AMOUNT_CUE_BEFORE = re.compile(
-    r"(?:(?:融资|投融资|投资|交易|风投|募资)(?:总?金额|总额|总价值|规模|额)|总投资金额|融资)"
+    r"(?:(?:融资|投融资|投资|交易|风投|募资)(?:总?金额|总额|总价值|规模|额)|总投资金额|披露(?:融资)?(?:总?金额|总额)|吸纳(?:融资)?(?:金额)?|融资)"
     r"(?:共计|合计|总计|累计|约为|为|达到|达|超过|是|仅|共|则|均)*$")
-AMOUNT_CUE_AFTER = re.compile(r"^(?:的)?(?:披露)?(?:融资|投资)(?:总)?(?:金额|额)")
+AMOUNT_CUE_AFTER = re.compile(r"^(?:的)?(?:披露)?(?:融资|投资)(?:总)?(?:金额|额|规模)")
+# "北京以1032亿元位居榜首": an amount a ranking claim rests on
+AMOUNT_RANK_CUE = re.compile(r"^(?:的[^,，。；;]{0,8})?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列)")
 MEDIAN_CUE = re.compile(r"中位数(?:约|为|是|集中在|达)*$")
 MEAN_CUE = re.compile(r"(?:平均|均值)(?:融资)?(?:金额|额)?(?:约|为|是|达)*$|\($|（$")
 SHARE_RE = re.compile(
-    r"(?P<cue>占(?:比|到)?|比重(?:达到|达|为)?|贡献了?|吸收了?)(?P<mid>[^,，。；;%]{0,16}?)(?:约|近|超过|超|仅约|仅|达|为)*\s?(?P<v>\d+(?:\.\d+)?)\s?%")
+    r"(?P<cue>占(?:比|到)?|比重(?:达到|达|为)?|贡献了?|吸收了?|拿走了?|吸纳了?|占据了?)(?P<mid>[^。；;%]{0,16}?)(?:约|近|超过|超|仅约|仅|达|为)*\s?(?P<v>\d+(?:\.\d+)?)\s?%")
 CHANGE_RE = re.compile(
-    r"(?P<kind>同比|环比|较(?:上年|去年|上月|\d{2,4}年)同期)(?P<dir>增长|上涨|上升|提升|增加|下滑|下降|减少|降低|回落|下跌)了?(?:约|近|超过|超)?\s?(?P<v>\d+(?:\.\d+)?)\s?%")
+    r"(?P<kind>同比|环比|按年|按月|较(?:上年|去年|上月|\d{2,4}年)同期)(?P<dir>增长|上涨|上升|提升|增加|下滑|下降|减少|降低|回落|下跌)了?(?:约|近|超过|超)?\s?(?P<v>\d+(?:\.\d+)?)\s?%")
 DOWN = ("下滑", "下降", "减少", "降低", "回落", "下跌")
 ENUM_GAP = re.compile(r"^[、,，和及与以及/\s]*$")
 COMPARATOR_BEFORE = re.compile(r"(?:占|占到|贡献|超过|高于|低于|远超|相比|比|较|对|超|反超|含|包括|如)$")
@@ -79,10 +84,15 @@ def _parse_count(s: str) -> Decimal | None:
     return v
 
 
-def _counts(sent: Sent) -> list[Value]:
+def _counts(sent: Sent, strict: bool = False) -> list[Value]:
+    """Event counts in a sentence. ``strict`` (the sentence itself names no funding word): the
+    count's clause must still say it is an event count (发生/共/合计, a round, 融资事件…)."""
     t = sent.t
     out = []
+    activity = INVESTOR_ACTIVITY.search(t)
     for m in COUNT_RE.finditer(t):
+        if activity and m.start() > activity.start():
+            continue   # "谷歌…对外投资1586起，AI领域271起": an investor's own activity, to the end of the sentence
         num, unit = m.group("num"), m.group("unit")
         before = t[:m.start()]
         after = t[m.end():]
@@ -98,6 +108,9 @@ def _counts(sent: Sent) -> list[Value]:
             continue
         a = max(t.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
         if INVESTOR_SUBJECT.search(t[a:m.start()]):
+            continue
+        if strict and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
+                           or re.match(r"^(?:投融资|融资|投资)", after)):
             continue
         v = _parse_count(num)
         if v is None or v < 0:
@@ -121,7 +134,8 @@ def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
             metric = "amount_median"
         elif MEAN_CUE.search(before) and re.search(r"中位数|平均", t[:mo.start]):
             metric = "amount_mean"
-        elif AMOUNT_CUE_BEFORE.search(before) or AMOUNT_CUE_AFTER.search(after):
+        elif AMOUNT_CUE_BEFORE.search(before) or AMOUNT_CUE_AFTER.search(after) or (
+                before.endswith("以") and AMOUNT_RANK_CUE.search(t[mo.end:mo.end + 14])):
             metric = "amount"
         else:
             continue
@@ -186,6 +200,12 @@ def _period_at(sent: Sent, pos: int, an: Analysis, meta) -> tuple:
                 continue
             best = p
     if best is not None:
+        if best.kind == "as_of" and best.period_start is None:
+            # 截至2025年9月30日，…今年以来 → from the first of that year
+            ytd = next((p for p in sent.periods if p.kind == "ytd" and p.period_start and best.period_end
+                        and p.period_start.year == best.period_end.year), None)
+            if ytd is not None:
+                return ytd.period_start, best.period_end
         return best.period_start, best.period_end
     # earlier sentences of the same paragraph set the period ("2025年1月至6月，…。…")
     for prev in reversed(an.sents[: sent.i]):
@@ -263,26 +283,42 @@ def _distribute(sent: Sent, values: list[Value]) -> None:
 def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] | None = None) -> None:
     used_money = used_money or set()
     carry_geo: Place | None = None
+    semi_geo: Place | None = None
     carry_para = -1
+    para_kw: dict[int, bool] = {}
+    for s_ in an.sents:
+        para_kw[s_.para] = para_kw.get(s_.para, False) or bool(FUNDING_KW.search(s_.t))
+    companies = sorted({d.company for d in ex.deals}, key=len, reverse=True)
     for sent in an.sents:
         t = sent.t
         if sent.para != carry_para:
-            carry_geo, carry_para = None, sent.para
+            carry_geo, semi_geo, carry_para = None, None, sent.para
+        last_geo = None
         context = " ".join(x for x in (sent.label or "", sent.section_title or "") if x)
-        if not FUNDING_KW.search(t) and not FUNDING_KW.search(context):
+        if not (para_kw.get(sent.para) or FUNDING_KW.search(context) or RANK_COUNT.search(t)):
             continue
-        values = _counts(sent) + _amounts(sent, used_money)
+        names_company = any(c in t for c in companies)
+        values = _counts(sent, strict=not FUNDING_KW.search(t) and not FUNDING_KW.search(context)) + _amounts(sent, used_money)
         values.sort(key=lambda v: v.pos)
         _distribute(sent, values)
         places = _geo_candidates(sent)
-        last_base: Value | None = None
         out_vals: list[Value] = []
         for v in values:
-            geo = v.geo or _geo_at(sent, v.pos, places) or sent.label_place or carry_geo or sent.section_place or scope_place(meta)
+            own = v.geo or _geo_at(sent, v.pos, places)
+            if own is None and names_company:
+                continue   # a company's own history ("此前三轮累计融资额逾8亿元") is not an aggregate
+            geo = own or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
             v.geo = geo
             if v.sector is None:
                 v.sector = _sector_at(sent, v.pos, v.end) or meta.scope_sector
             out_vals.append(v)
+            # "深圳与杭州均为612起": the same figure for every place of the list before 均
+            if own is not None and re.search(r"(?:均为|均有|均达|都是|均是|皆为)(?:约|近)?$", t[max(0, v.pos - 4):v.pos]):
+                run = _enumeration(t, places, v.pos)
+                for h in run[:-1]:
+                    if h.value.name != own.name:
+                        out_vals.append(Value(v.pos, v.end, v.metric, v.value, v.value_max, v.currency, v.qualifier,
+                                              geo=h.value, sector=v.sector))
         # shares and changes refer to the figure before them
         for m in SHARE_RE.finditer(t):
             base = _last_before(out_vals, m.start())
@@ -295,7 +331,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
                 metric = "amount_share"
             else:
                 continue
-            geo = (base.geo if base else None) or _geo_at(sent, m.start(), places) or sent.label_place or carry_geo or sent.section_place or scope_place(meta)
+            geo = (base.geo if base else None) or _geo_at(sent, m.start(), places) or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
             sector = (base.sector if base else None) or _sector_at(sent, m.start(), m.end()) or meta.scope_sector
             out_vals.append(Value(m.start(), m.end(), metric, Decimal(m.group("v")), geo=geo, sector=sector,
                                   qualifier=_qualifier_before(t, m.start("v"))))
@@ -312,14 +348,21 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
             ps, pe = _period_at(sent, v.pos, an, meta)
             rnd = label_round
             if rnd is None:
-                a = max(t.rfind(c, 0, v.pos) for c in ",，;；") + 1
-                rnd = _round_label([h.value for h in sent.rounds if a <= h.start and h.end <= v.pos], t[a:v.pos])
+                # rounds named after the previous figure: "天使轮与A轮合计约2150起，B轮及以后约960起"
+                prev_end = max([w.end for w in values if w.end <= v.pos] + [max(t.rfind(c, 0, v.pos) for c in ";；") + 1])
+                rnd = _round_label([h.value for h in sent.rounds if prev_end <= h.start and h.end <= v.pos], t[prev_end:v.pos])
             ex.stats.append(StatFact(
                 evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, metric=v.metric, value=v.value,
                 value_max=v.value_max, currency=v.currency if v.metric.startswith("amount") and not v.metric.endswith(("share", "yoy", "mom")) else None,
                 qualifier=v.qualifier, sector=v.sector, round=rnd, period_start=ps, period_end=pe, **stat_fields(v.geo)))
-            if v.metric in ("deal_count", "amount"):
-                carry_geo = v.geo if t.rstrip().endswith((";", "；")) else None
+            if v.metric in ("deal_count", "amount") and v.geo is not None:
+                last_geo = v.geo
+                if v.geo.level != "group":
+                    carry_geo = v.geo   # later sentences of the paragraph that name no place are about it
+        if not values and places:
+            carry_geo = None
+        # a clause after "；" continues the subject of the one before it, groups included
+        semi_geo = last_geo if t.rstrip().endswith((";", "；")) else None
 
 
 def _last_before(vals: list[Value], pos: int) -> Value | None:

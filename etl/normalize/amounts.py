@@ -82,7 +82,10 @@ _AR_RE = re.compile(_AR)
 # A numeral run: Arabic numbers and Chinese numeral characters, in any mix
 # ("3.5万亿", "1亿5000万", "一千五百万").  PDF text often has "1.65 亿", so one
 # space is allowed between an Arabic number and a following unit.
-_RUN_RE = re.compile(rf"(?:{_AR}(?:[ \u00a0](?=[{_UNIT_CH}]))?|[{_DIGIT_CH}{_UNIT_CH}])+")
+# Chinese decimals "三点五亿" = 3.5亿: digits (no units) on both sides of 点.
+_CN_DEC = rf"[{_DIGIT_CH}]+点[{_DIGIT_CH}]+"
+_CN_DEC_RE = re.compile(_CN_DEC)
+_RUN_RE = re.compile(rf"(?:{_AR}(?:[ \u00a0](?=[{_UNIT_CH}]))?|{_CN_DEC}|[{_DIGIT_CH}{_UNIT_CH}])+")
 _UNITRUN_RE = re.compile(rf"[{_UNIT_CH}]+")
 _SCALE_RE = re.compile(
     r"[ \u00a0]?(?P<w>(?i:trillion|billion|million|thousand|mln|bn|mn|tn))(?![A-Za-z])"
@@ -116,6 +119,15 @@ def _tokenize_run(run: str, base: int):
             i = m.end()
             if i < len(run) and run[i] in " \u00a0":  # the space before a unit
                 i += 1
+            continue
+        m = _CN_DEC_RE.match(run, i)
+        if m:
+            whole, frac = m.group().split("点")
+            if len(whole) > 1:
+                return None  # "二三点五" is not a numeral; "二十三点五" tokenises as 二,十,三点五
+            digits = "".join(str(_DIGITS[ch]) for ch in whole) + "." + "".join(str(_DIGITS[ch]) for ch in frac)
+            toks.append(("n", Decimal(digits), base + m.end()))
+            i = m.end()
             continue
         c = run[i]
         if c in "零〇":
@@ -653,7 +665,7 @@ def _bad_start(t: str, i: int) -> bool:
             # "12.5" / "1,855": the tail is not a number of its own
             return p == "." or re.match(r"[0-9]{3}(?![0-9])", t[i:i + 4]) is not None
         return False
-    if c in _CN_NUM_CH and (p in _CN_NUM_CH or (p.isascii() and p.isdigit())):
+    if c in _CN_NUM_CH and (p in _CN_NUM_CH or p == "点" or (p.isascii() and p.isdigit())):
         return True  # "…1亿元" whose number was rejected must not leave a bare "亿元"
     if c.isascii() and c.isalpha() and p.isascii() and p.isalpha():
         return True

@@ -79,6 +79,8 @@ def test_parse_money_negatives(row):
         ("1亿5000万", "150000000"),
         ("五十万", "500000"),
         ("一万五", "15000"),  # colloquial: trailing digit takes the next lower unit
+        ("三点五亿", "350000000"),
+        ("二十三点五万", "235000"),
     ],
 )
 def test_parse_number(text, expected):
@@ -238,6 +240,13 @@ def test_sentence_just_over():
     found = find_amounts("估值一度超过300亿美金，而现在只有100亿美元出头")
     assert [(m.text, m.qualifier) for m in found] == [
         ("超过300亿美金", "at_least"), ("100亿美元出头", "at_least")]
+
+
+def test_sentence_chinese_decimal():
+    m = _one("完成三点五亿元融资")
+    assert (m.text, m.value) == ("三点五亿元", Decimal(350000000))
+    # an unsupported decimal must give nothing rather than the tail "五亿元"
+    assert find_amounts("二三点五亿元") == []
 
 
 def test_sentence_rejected_number_leaves_no_bare_unit():
