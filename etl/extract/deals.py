@@ -15,6 +15,7 @@ valuation (估值) is never an amount raised.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..facts import DealFact, Warning
@@ -48,17 +49,17 @@ NEGATIVE_RE = re.compile(
     r"拟|计划|将于|将要|准备|筹划|有望|寻求|正在洽谈|洽谈|传闻|据传|传出|或将|或已|未能|失败|终止|取消|破产|清算|估值归零|"
     r"暂停|否认|递交|申请|启动|开启|预计|意向|有意|考虑|商讨|谈判|接近完成|尚未")
 LEAD_RE = re.compile(r"(?:由)?(?P<names>[^" + B + r"由]{2,60}?)(?:联合|共同)?领投")
-FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|继续加码|联合投资|共同投资|继续投资|超额认购)")
+FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|追加投资|继续加码|加码|联合投资|共同投资|继续投资|超额认购)")
 SOLE_RE = re.compile(r"由(?P<names>[^" + B + r"]{2,40}?)(?:独家)?(?:投资|注资|出资)")
 INVESTOR_LIST_RE = re.compile(r"(?:投资方|投资人|投资机构|出资方)(?:为|包括|有|是)(?P<names>[^" + B + r"]{2,80})")
 
 DESCRIPTOR_RE = re.compile(
     r"(?:服务商|研发商|制造商|供应商|提供商|开发商|运营商|服务提供商|厂商|工厂|企业|公司|品牌|平台|独角兽|初创公司|初创企业|初创|创企|"
-    r"新锐|明星项目|项目|龙头|领军者|领军企业|玩家)[”\"']?")
+    r"新锐|明星项目|项目|龙头|领军者|领军企业|玩家|(?<=.)[企商])[”\"']?")
 LEAD_NOISE_RE = re.compile(
     r"^(?:其中|此外|另外|同时|而且|而|并且|并|近日|日前|今日|昨日|昨天|今天|目前|据悉|据了解|另据|本周|上周|本月|上月|今年|去年|"
     r"近期|最近|随后|此前|之前|与此同时|例如|比如|如|像|包括|还有|以及|和|及|由|让|使|令|在|于|曾|已|也|还|则|均|都|就|又|再|正|刚刚|刚)+")
-TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司)+$")
+TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|目前|今日|今天|昨日|昨天|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司|宣布|连续|再度|再次|近期|日前)+$")
 NOT_COMPANY_RE = re.compile(
     r"^(?:该|这|其|此|那|某|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
@@ -91,6 +92,12 @@ def clean_company(chunk: str) -> str | None:
         s = s[last.end():]
     s = s.strip(" “”\"'‘’「」『』")
     s = TRAILING_NOISE_RE.sub("", s).strip(" “”\"'‘’")
+    # a leading place is where the company is, not its name: 苏州迈博锐生物 → 迈博锐生物
+    lead = lexicon().places.find(s[:6])
+    if lead and lead[0].start == 0 and lead[0].value.level in ("city", "province") and len(s) - lead[0].end >= 2:
+        rest = s[lead[0].end:].lstrip("的")
+        if not re.match(r"^(?:市|省|银行|证券|大学|集团|控股|国资|国投|产业|市场)", rest) and len(rest) >= 2:
+            s = rest
     s = re.sub(r"^(?:的)", "", s)
     if "的" in s:
         s = s.rsplit("的", 1)[1]
@@ -109,6 +116,21 @@ def clean_company(chunk: str) -> str | None:
     return s
 
 
+def clean_investor(p: str) -> str | None:
+    """宁德时代旗下投资平台问鼎投资 → 问鼎投资; 老股东中科创星 → 中科创星."""
+    p = p.strip(" “”\"'")
+    if "旗下" in p:
+        p = p.rsplit("旗下", 1)[1]
+    last = None
+    for m in DESCRIPTOR_RE.finditer(p):
+        if len(p) - m.end() >= 2 and m.start() > 0:
+            last = m
+    if last is not None and not re.search(r"(?:资本|基金|创投|投资)$", p[:last.end()]):
+        p = p[last.end():]
+    p = re.sub(r"(?:追加投资|追加|加码|继续投资|独家投资)$", "", p)
+    return p or None
+
+
 def split_names(s: str) -> list[str]:
     s = re.sub(r"^(?:由|包括|包含|为|是|其中|老股东|现有股东|原股东|新股东|股东)+", "", s.strip())
     s = re.sub(r"(?:等(?:多家|知名|机构|投资机构|投资方|老股东)*|共同|联合|继续|持续|均)+$", "", s)
@@ -117,7 +139,8 @@ def split_names(s: str) -> list[str]:
     for p in parts:
         p = re.sub(r"^(?:老股东|现有股东|原股东|新股东|股东|其|旗下的?|及)+", "", p.strip(" “”\"'"))
         p = re.sub(r"(?:等(?:机构)?)$", "", p).strip()
-        if 2 <= len(p) <= 30 and not re.search(r"[。；;]|融资|投资$|领投|跟投", p):
+        p = clean_investor(p)
+        if p and 2 <= len(p) <= 30 and not re.search(r"[。；;]|融资|领投|跟投", p):
             out.append(p)
     return out
 
@@ -159,11 +182,59 @@ def _negated(t: str, a: int, b: int) -> bool:
     return bool(NEGATIVE_RE.search(t[a:b]))
 
 
+MONTH_ONLY_RE = re.compile(r"(?:同年|当年|今年|本年)?(?<![\d.])(?<!\d年)(?P<m>1[0-2]|[1-9])月(?![份]?(?:以来|以前|之前|前|后|底|末))")
+
+
 def _date(an: Analysis, sent: Sent, upto: int):
-    ds = [d for d in find_dates(sent.t[:upto], an.ref_year) if d[3] in ("day", "month")]
+    """The deal's date: stated before the verb in its sentence (2025年3月12日, 7月2日, 同年2月),
+    else a date the same paragraph set before it (本周（1月5日至1月11日）), else a news dateline."""
+    t = sent.t[:upto]
+    year = an.ref_year
+    if re.search(r"同年|当年", t):
+        year = _context_year(an, sent) or year
+    ds = [d for d in find_dates(t, year) if d[3] in ("day", "month")]
     if ds:
         return ds[-1][2]
+    m = None
+    for m in MONTH_ONLY_RE.finditer(t):
+        pass
+    if m is not None and year:
+        return dt.date(year, int(m.group("m")), 1)
+    return _context_date(an, sent)
+
+
+def _context_year(an: Analysis, sent: Sent) -> int | None:
+    for prev in reversed(an.sents[: sent.i]):
+        ys = re.findall(r"(20\d{2})\s*年", prev.t)
+        if ys:
+            return int(ys[-1])
     return None
+
+
+def _context_date(an: Analysis, sent: Sent):
+    for prev in reversed(an.sents[: sent.i]):
+        if prev.para != sent.para:
+            break
+        for p in reversed(prev.periods):
+            if p.period_start and p.period_end and (p.period_end - p.period_start).days <= 31:
+                return p.period_start
+    return _dateline(an)
+
+
+def _dateline(an: Analysis):
+    """"财联社2026年3月5日电" / "【…2024年5月20日讯】": the news item's own date."""
+    if not hasattr(an, "_dateline"):
+        an._dateline = None
+        for s in an.sents[:3]:
+            m = DATELINE_RE.search(s.t)
+            if m:
+                ds = find_dates(m.group("d"), an.ref_year)
+                an._dateline = ds[0][2] if ds else None
+                break
+    return an._dateline
+
+
+DATELINE_RE = re.compile(r"(?P<d>(?:20\d{2}年)?\d{1,2}月\d{1,2}日)\s*(?:电|讯|消息)")
 
 
 def _city(sent: Sent, cs: int, verb_at: int):
@@ -175,6 +246,21 @@ def _city(sent: Sent, cs: int, verb_at: int):
     return None
 
 
+HQ_RE = r"(?:总部位于|总部设在|总部在|坐落于|位于|成立于|来自|扎根)(?P<place>[^" + B + r"]{2,12})"
+
+
+def _hq_city(an: Analysis, company: str):
+    """"Moonbase AI总部位于北京": a later sentence may say where the company is."""
+    rx = re.compile(re.escape(company) + r"[^" + B + r"]{0,6}?" + HQ_RE)
+    for s in an.sents:
+        m = rx.search(s.t)
+        if m:
+            for h in s.places:
+                if h.start >= m.start("place") and h.value.level == "city":
+                    return h.value
+    return None
+
+
 class DealBuilder:
     def __init__(self, an: Analysis, meta, ex):
         self.an, self.meta, self.ex = an, meta, ex
@@ -182,7 +268,10 @@ class DealBuilder:
 
     def add(self, sent: Sent, company: str, *, verb_at: int, cs: int, round_: str | None = None, money: Money | None = None,
             investors: list[str] | None = None, leads: list[str] | None = None, date=None) -> None:
-        city = _city(sent, cs, verb_at)
+        city = _city(sent, cs, verb_at) or _hq_city(self.an, company)
+        if city is None and "同城" in sent.t[cs:verb_at]:
+            prev = next((d for d in reversed(self.ex.deals) if d.city), None)   # "其同城的…": the previous company's city
+            city = lexicon().places.find(prev.city)[0].value if prev else None
         d = DealFact(
             evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, company=company, round=round_,
             city=city.name if city else None, province=city.province if city else None,
@@ -203,8 +292,22 @@ def extract_deals(doc, meta, ex, an: Analysis | None = None) -> DealBuilder:
     for sent in an.sents:
         if not re.search(r"融|投|收购|并购|上市|注资|入股", sent.t):
             continue
+        first = len(ex.deals)
         _sentence(b, sent)
+        if len(ex.deals) > first:
+            _fill_follow_up(b, sent, first)
     return b
+
+
+FOLLOW_UP_RE = re.compile(r"^(?:其中|本轮|此轮|该轮|本次|此次|这轮|这次)")
+
+
+def _follow_up_investors(b: DealBuilder, sent: Sent) -> tuple[list[str], list[str]]:
+    """Investors named by the next sentence: "…完成C轮融资。本轮由高瓴创投领投，…跟投。" """
+    nxt = b.an.sents[sent.i + 1] if sent.i + 1 < len(b.an.sents) else None
+    if nxt is None or nxt.para != sent.para or not FOLLOW_UP_RE.match(nxt.t):
+        return [], []
+    return _investors(nxt.t, 0)
 
 
 def _sentence(b: DealBuilder, sent: Sent) -> None:
@@ -316,7 +419,8 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         tail = m.group("tail")
         rnds = _rounds_in(sent, m.start("body"), m.end())
         rnd = rnds[0] if rnds else ("战略投资" if "战略" in tail or "战略" in m.group("body") else None)
-        emit(co, verb_at=m.start(), cs=cs, round_=rnd, money=money, investors=invs, date=_date(b.an, sent, m.start()))
+        # the company's own place and sector are in its phrase after 对 ("对东莞固态电池企业X")
+        emit(co, verb_at=m.end("co"), cs=m.start("co"), round_=rnd, money=money, investors=invs, date=_date(b.an, sent, m.start()))
 
     for m in ACQUIRE_RE.finditer(t):
         cs = _clause_start(t, m.start())
@@ -330,9 +434,13 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         subj = subject
         if money is not None:
             subj = t[cs:money.start]
-        subj = re.sub(r"(?:以|花了?|斥资|出资|耗资|作价|用|约|共|宣布|正式|成功|已|曾|此前|近日)+$", "", subj)
+        subj = re.sub(r"(?:以|花了?|斥资|出资|耗资|作价|用|约|共|宣布|正式|成功|已|曾|此前|近日|现金|自有资金|全现金)+$", "", subj)
         acquirer = clean_company(subj) if subj else None
-        emit(co, verb_at=m.start(), cs=cs, round_="并购", money=money, investors=[acquirer] if acquirer else [],
+        if acquirer is None and re.search(r"公司|其|该", subj):
+            # "芯测股份公告称，公司以现金…收购": 公司 is the one that announced
+            ann = re.search(r"(?P<n>[^" + B + r"]{2,30}?)(?:发布)?(?:公告称|公告|宣布|表示|披露)", t[:cs])
+            acquirer = clean_company(ann.group("n")) if ann else None
+        emit(co, verb_at=m.end("co"), cs=m.start("co"), round_="并购", money=money, investors=[acquirer] if acquirer else [],
              date=_date(b.an, sent, m.start()))
 
     for m in PARTICIPATE_RE.finditer(t):
@@ -358,6 +466,56 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         if p:
             money = _money_in(sent, p.end(), min(len(t), p.end() + 16))
         emit(co, verb_at=m.start(), cs=cs, round_="IPO", money=money, date=_date(b.an, sent, m.start()))
+
+
+ROUND_LATER_RE = re.compile(r"(?P<co>[^" + B + r"]{2,25}?)(?:为|是|属于|系)(?P<r>[^" + B + r"]{1,8}?轮)")
+
+
+def _extend_evidence(b: DealBuilder, d: DealFact, nxt: Sent) -> None:
+    if nxt.end - d.evidence_start <= 400:
+        d.evidence_end = nxt.end
+        d.evidence = b.an.text[d.evidence_start:d.evidence_end]
+
+
+def _fill_follow_up(b: DealBuilder, sent: Sent, first: int) -> None:
+    new = b.ex.deals[first:]
+    # "…其中星纪航天为B轮": a later clause of the sentence names one company's round
+    for m in ROUND_LATER_RE.finditer(sent.t):
+        co = clean_company(m.group("co"))
+        rs = lexicon().rounds.find(m.group("r"))
+        for d in new:
+            if co == d.company and d.round is None and rs:
+                d.round = rs[0].value
+    if len({d.company for d in new}) != 1:
+        return   # only a sentence about one company hands it the next sentence's details
+    nxt = b.an.sents[sent.i + 1] if sent.i + 1 < len(b.an.sents) else None
+    if nxt is None or nxt.para != sent.para or not FOLLOW_UP_RE.match(nxt.t):
+        return
+    rounds = [d.round for d in new]
+    if len(new) > 1 and all(rounds):
+        # "其中A轮由深创投领投，A+轮由美团龙珠独家投资": each round its own investors
+        hits = [h for h in nxt.rounds]
+        for i, h in enumerate(hits):
+            end = hits[i + 1].start if i + 1 < len(hits) else len(nxt.t)
+            leads, invs = _investors(nxt.t[h.start:end], 0)
+            for d in new:
+                if d.round == h.value and not d.investors and invs:
+                    d.investors, d.lead_investors = invs, leads
+                    _extend_evidence(b, d, nxt)
+        return
+    leads, invs = _investors(nxt.t, 0)
+    for d in new:
+        if not d.investors and invs:
+            d.investors, d.lead_investors = invs, leads
+            _extend_evidence(b, d, nxt)
+        if d.amount is None and d.round == "IPO":
+            p = IPO_PROCEEDS_RE.search(nxt.t)
+            mo = next((x for x in nxt.money if p and x.start >= p.end() and x.start - p.end() <= 6), None)
+            if mo is not None:
+                d.amount, d.amount_max = to_decimal(mo.value), to_decimal(mo.value_max)
+                d.currency, d.qualifier = mo.currency or "CNY", mo.qualifier
+                b.used_money.add((nxt.abs(mo.start), nxt.abs(mo.end)))
+                _extend_evidence(b, d, nxt)
 
 
 def unknown_round_warnings(an: Analysis, ex) -> None:

@@ -31,6 +31,8 @@ ORG_PUBLISHES = re.compile(
     r"(?:依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据)))?[,，]?" + PUBLISH_VERB)
 RELY_ON = re.compile(r"依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平台|数据))")
 ABOUT_ORG = re.compile(r"^\s*关于(?P<org>[^\n，,。]{2,30}?" + ORG_SUFFIX + r")\s*$", re.M)
+# "财联社2026年3月5日电" / "【財聯社2024年5月20日訊】": outlet and date of a news item
+DATELINE = re.compile(r"^[\s【\[]*(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,10}?)?\s*(?P<d>20\d{2}年\d{1,2}月\d{1,2}日)\s*(?:电|讯|消息)", re.M)
 YEAR_EDITION = re.compile(r"(?P<y>20\d{2})\s*年度")
 
 
@@ -121,7 +123,16 @@ def extract_document(doc, source_name: str = "") -> DocumentMeta:
             ps = [p for p in find_periods(m.group("v"), ref_year) if p.period_start or p.period_end]
             if ps:
                 meta.period_start, meta.period_end = ps[0].period_start, ps[0].period_end
+    dl = DATELINE.search(mt[:300])
+    if dl:
+        ds = find_dates(dl.group("d"), ref_year)
+        if ds and ds[0][3] == "day":
+            meta.published_on = ds[0][2]
+        if meta.publisher is None and dl.group("outlet"):
+            meta.publisher = _clean_name(dl.group("outlet"))
     for p in doc.paragraphs[:15]:
+        if meta.published_on:
+            break
         pt = mt[p.start:p.end]
         if re.search(r"(?:发布|首发|公布|推出|出炉)", pt):
             ds = find_dates(pt, ref_year)

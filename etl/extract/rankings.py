@@ -139,7 +139,7 @@ def _stat_value(ex, sent: Sent, place: Place, sector: str | None, near: int | No
 
 
 def _basis_of(t: str) -> str | None:
-    if re.search(r"金额|融资额|资金", t):
+    if re.search(r"金额|融资额|资金|融资规模|总额", t):
         return "amount"
     if re.search(r"起|事件|数量|笔", t):
         return "deal_count"
@@ -208,6 +208,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 v, b_ = _stat_value(ex, sent, h.value, sector)
                 r.add(sent, h.value, rank=i, value=v, basis=b_ or _basis_of(t), sector=sector)
                 done.add((h.value.name, i))
+        claimed = [(m.start(), m.end()) for rx in (SPLIT_RANKS_RE, TIE_RE, TOP_N_AFTER_RE) for m in rx.finditer(t)]
         for m in SPLIT_RANKS_RE.finditer(t):
             ranks = [_n(m.group("n"))] + [_n(x) for x in re.findall(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})", m.group("more"))]
             before = [h for h in _entities(sent) if h.end <= m.start()]
@@ -295,7 +296,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
         # -- X位居/排名/上升至(全国)第N ----------------------------------------------------------
         for m in RISE_RE.finditer(t):
             n = _n(m.group("n"))
-            if not n or SCOPE_NOT_PLACES.search(m.group(0)):
+            if not n or SCOPE_NOT_PLACES.search(m.group(0)) or any(a <= m.end() - 1 < b for a, b in claimed):
                 continue   # "生物医药位居各行业第二" ranks a sector, not a place
             if re.match(r"^的", t[m.end():m.end() + 1]):
                 continue   # 第N名的X is handled above
@@ -411,7 +412,8 @@ def _nearest_sector(sent: Sent, pos: int) -> str | None:
 def _tidy(ex) -> None:
     """One row per entity per claim: a membership row yields to a ranked row of the same entity, a
     valueless rank row to one with the same rank and a value."""
-    ranked = {(x.entity_name, x.rank) for x in ex.rankings if x.rank is not None and x.value is not None}
+    ranked = {(x.entity_name, x.rank, x.basis) for x in ex.rankings if x.rank is not None and x.value is not None}
+    ranked |= {(n, rk, None) for n, rk, _ in ranked}
     ranked_any = {x.entity_name for x in ex.rankings if x.rank is not None and x.basis in ("composite",)}
     listed_members = set()
     out = []
@@ -420,7 +422,7 @@ def _tidy(ex) -> None:
             if x.entity_name in ranked_any or (x.list_name, x.entity_name) in listed_members:
                 continue
             listed_members.add((x.list_name, x.entity_name))
-        if x.rank is not None and x.value is None and (x.entity_name, x.rank) in ranked:
+        if x.rank is not None and x.value is None and (x.entity_name, x.rank, x.basis) in ranked:
             continue
         out.append(x)
     # a province count restated ("江苏(11座)") keeps the first, ranked one
@@ -435,4 +437,12 @@ def _tidy(ex) -> None:
                 continue
             seen[k] = x
         final.append(x)
-    ex.rankings[:] = final
+    # a claim restated close by without a figure ("…位居首位；事件数量与融资金额均居首位") is one claim
+    kept: list[RankingFact] = []
+    for x in final:
+        if x.rank is not None and x.value is None and x.basis != "listed_city_count" and any(
+                k.entity_name == x.entity_name and k.rank == x.rank and abs(k.evidence_start - x.evidence_start) < 300
+                for k in kept):
+            continue
+        kept.append(x)
+    ex.rankings[:] = kept

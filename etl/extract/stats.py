@@ -109,7 +109,8 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
         a = max(t.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
         if INVESTOR_SUBJECT.search(t[a:m.start()]):
             continue
-        if strict and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
+        bracketed = bool(re.search(r"[(（]$", before)) and any(h.end == m.start() - 1 for h in sent.places)
+        if strict and not bracketed and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
                            or re.match(r"^(?:投融资|融资|投资)", after)):
             continue
         v = _parse_count(num)
@@ -323,7 +324,12 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
         for m in SHARE_RE.finditer(t):
             base = _last_before(out_vals, m.start())
             mid = t[max(0, m.start() - 12):m.end()]
-            if re.search(r"金额|资金|融资额|规模|总额|钱", mid):
+            tail = t[m.end():m.end() + 8]
+            if re.match(r"^的?(?:全球|全国)?(?:资金|融资金额|融资额|金额|资本)", tail):
+                metric = "amount_share"
+            elif re.match(r"^的?(?:全球|全国)?(?:融资事件|事件|交易|项目)", tail):
+                metric = "deal_count_share"
+            elif re.search(r"金额|资金|融资额|规模|总额|钱", mid):
                 metric = "amount_share"
             elif re.search(r"事件|数量|起|笔|项目", mid) or (base and base.metric == "deal_count"):
                 metric = "deal_count_share"
@@ -331,8 +337,8 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
                 metric = "amount_share"
             else:
                 continue
-            geo = (base.geo if base else None) or _geo_at(sent, m.start(), places) or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
-            sector = (base.sector if base else None) or _sector_at(sent, m.start(), m.end()) or meta.scope_sector
+            geo = _geo_at(sent, m.start(), places) or (base.geo if base else None) or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
+            sector = _sector_at(sent, m.start(), m.end()) or (base.sector if base else None) or meta.scope_sector
             out_vals.append(Value(m.start(), m.end(), metric, Decimal(m.group("v")), geo=geo, sector=sector,
                                   qualifier=_qualifier_before(t, m.start("v"))))
         for m in CHANGE_RE.finditer(t):
