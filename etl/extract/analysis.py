@@ -108,7 +108,8 @@ def _assign_sections(doc, sents: list[Sent]) -> None:
     section_title: str | None = None
     by_para: dict[int, tuple] = {}
     mt = doc.match_text
-    for pi, p in enumerate(doc.paragraphs):
+    paras = doc.paragraphs
+    for pi, p in enumerate(paras):
         ptxt = mt[p.start:p.end]
         heading = p.heading
         if heading is None and len(ptxt) <= 40 and not re.search(r"[。！？]$", ptxt) and _is_heading_like(ptxt):
@@ -116,7 +117,10 @@ def _assign_sections(doc, sents: list[Sent]) -> None:
         if heading is not None:
             places = find_places(ptxt)
             lead = places[0] if places and places[0].start == 0 else None
-            if lead is not None and lead.value.level in ("city", "province", "country", "region") and re.match(r"^[^，。]{1,8}[:：]", ptxt):
+            nxt = mt[paras[pi + 1].start:paras[pi + 1].end] if pi + 1 < len(paras) else ""
+            # "北京:人工智能资本密集…" heads a section; a run of "国内:…", "全球:…" lines are labelled statements
+            in_label_run = bool(LABEL_RE.match(nxt)) and not NUMBERED_HEADING_RE.match(nxt)
+            if lead is not None and not in_label_run and lead.value.level in ("city", "province", "country", "region") and re.match(r"^[^，。]{1,8}[:：]", ptxt):
                 section_place, section_title = lead.value, ptxt
             else:
                 section_place, section_title = None, ptxt

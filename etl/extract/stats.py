@@ -290,13 +290,14 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
     for s_ in an.sents:
         para_kw[s_.para] = para_kw.get(s_.para, False) or bool(FUNDING_KW.search(s_.t))
     companies = sorted({d.company for d in ex.deals}, key=len, reverse=True)
+    doc_kw = bool(FUNDING_KW.search(meta.title or "")) or bool(re.search(r"投融资|融资|创投|风投", meta.title or ""))
     for sent in an.sents:
         t = sent.t
         if sent.para != carry_para:
             carry_geo, semi_geo, carry_para = None, None, sent.para
         last_geo = None
         context = " ".join(x for x in (sent.label or "", sent.section_title or "") if x)
-        if not (para_kw.get(sent.para) or FUNDING_KW.search(context) or RANK_COUNT.search(t)):
+        if not (doc_kw or para_kw.get(sent.para) or FUNDING_KW.search(context) or RANK_COUNT.search(t)):
             continue
         names_company = any(c in t for c in companies)
         values = _counts(sent, strict=not FUNDING_KW.search(t) and not FUNDING_KW.search(context)) + _amounts(sent, used_money)
