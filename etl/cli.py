@@ -389,5 +389,5 @@ def roles_create(database_url):
         click.echo(line)
 
 
-def main():  # pragma: no cover
+if __name__ == "__main__":  # `python -m etl.cli` (tests and cron without the console script)
     cli()

@@ -74,6 +74,7 @@ class View:
     zh: str
     en: str
     sql: str
+    columns: tuple[str, ...] = ()     # output columns, in order (a test checks them against the database)
     overrides: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def column_comment(self, column: str) -> str:
@@ -96,6 +97,7 @@ VIEWS: list[View] = [
           from source_doc d
          where {CURRENT}
         """,
+        columns=tuple("doc_id source_name sha256 title publisher published_on period_start period_end script char_count n_deals n_stats n_rankings loaded_at text data_source encoding extractor_version".split()),
     ),
     View(
         "v_deals", "融资事件（每个具名公司的每次融资一行）", "One row per financing event of a named company",
@@ -120,6 +122,7 @@ VIEWS: list[View] = [
           left join country co on co.country_code = x.country_code
           left join sector s on s.sector_code = x.sector_code
         """,
+        columns=tuple("deal_id doc_id company round amount currency amount_cny qualifier amount_max announced_on city province country sector investors lead_investors evidence evidence_start evidence_end round_order".split()),
     ),
     View(
         "v_funding_stats", "报告中的汇总统计数字（每个数字一行）", "One row per aggregate figure stated in a report",
@@ -137,6 +140,7 @@ VIEWS: list[View] = [
           left join region rg on rg.region_code = x.region_code
           left join sector s on s.sector_code = x.sector_code
         """,
+        columns=tuple("stat_id doc_id geo_level geo_name city province country sector round period_start period_end metric value value_max currency qualifier evidence evidence_start evidence_end value_cny region".split()),
     ),
     View(
         "v_rankings", "榜单条目与排名陈述（每条一行）", "One row per ranking entry or explicit ordinal claim",
@@ -152,6 +156,7 @@ VIEWS: list[View] = [
           left join province p on p.province_code = coalesce(e.province_code, ci.province_code)
           left join sector s on s.sector_code = l.sector_code
         """,
+        columns=tuple("entry_id doc_id list_name publisher edition_year period_start period_end basis entity_level entity_name city province sector rank value evidence evidence_start evidence_end".split()),
     ),
 ]
 
