@@ -81,9 +81,11 @@ def cli():
 @database_url_option
 @click.option("--no-wait", is_flag=True, help="Exit at once (code 2) if another load holds the database.")
 @click.option("--retry-errors", is_flag=True, help="Also retry every quarantined document that is still unresolved.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for reading and extraction (the database writes stay in one process).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
 @friendly
-def load(paths, database_url, no_wait, retry_errors, quiet):
+def load(paths, database_url, no_wait, retry_errors, jobs, quiet):
     """Migrate to head, then load report files and folders (recursively).
 
     Without PATH, loads the bundled sample reports in seeds/reports/. Files already loaded (same
@@ -112,7 +114,7 @@ def load(paths, database_url, no_wait, retry_errors, quiet):
     try:
         progress, finish = _progress(len(files), quiet)
         try:
-            s = loader.load(files, no_wait=no_wait, retry_errors=retry_errors, progress=progress)
+            s = loader.load(files, no_wait=no_wait, retry_errors=retry_errors, jobs=jobs, progress=progress)
         except LockBusy as e:
             raise Fail(str(e)) from None
         finally:

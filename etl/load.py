@@ -24,7 +24,7 @@ from .database import make_engine
 from .facts import Extraction
 from .lexicon import lexicon
 from .normalize.fx import to_cny
-from .pipeline import Processed, StageError, process_bytes, process_text
+from .pipeline import Processed, StageError, process_bytes, process_text, sha256
 
 RUN_LOCK = 7243000002
 MAX_BYTES = 20_000_000
@@ -32,6 +32,26 @@ MAX_BYTES = 20_000_000
 
 class LockBusy(Exception):
     pass
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ValueError(f"file too large: {size} bytes > limit {MAX_BYTES}")
+        return path.read_bytes()
+    except (OSError, ValueError) as e:
+        raise StageError("read", e) from e
+
+
+def _process_job(item: tuple[Path, bytes]):
+    """Read and extract one document (runs in a worker process with --jobs)."""
+    path, raw = item
+    try:
+        return path, process_bytes(raw, path.name)
+    except StageError as err:
+        err.sha256, err.raw = sha256(raw), raw
+        return path, err
 
 
 @dataclass
@@ -232,12 +252,12 @@ class Loader:
                      raw=raw if raw is not None and len(raw) <= MAX_BYTES else None))
 
     # -- the run ------------------------------------------------------------------------------
-    def load(self, files: list[Path], *, no_wait: bool = False, retry_errors: bool = False,
+    def load(self, files: list[Path], *, no_wait: bool = False, retry_errors: bool = False, jobs: int = 1,
              progress: Callable[[Path, str], None] | None = None) -> RunSummary:
         with self.engine.connect() as lock_conn:
             self._lock(lock_conn, no_wait)
             try:
-                return self._load(files, retry_errors=retry_errors, progress=progress)
+                return self._load(files, retry_errors=retry_errors, jobs=jobs, progress=progress)
             finally:
                 lock_conn.execute(text("select pg_advisory_unlock(:k)"), {"k": RUN_LOCK})
                 lock_conn.commit()
@@ -251,68 +271,87 @@ class Loader:
             conn.execute(text("select pg_advisory_lock(:k)"), {"k": RUN_LOCK})
         conn.commit()
 
-    def _load(self, files: list[Path], *, retry_errors: bool, progress) -> RunSummary:
+    def _load(self, files: list[Path], *, retry_errors: bool, jobs: int, progress) -> RunSummary:
         s = RunSummary()
         if retry_errors:
             with self.engine.connect() as conn:
                 extra = conn.execute(text("select distinct source_path from etl_error where resolved_at is null")).scalars().all()
-            known = {str(f) for f in files}
+            known = {str(f.resolve()) if f.exists() else str(f) for f in files}
             files = files + [Path(p) for p in extra if p not in known]
         with self.engine.connect() as conn:
             known_sha = set(conn.execute(text("select sha256 from source_doc where is_current")).scalars().all())
         s.run_id = self._start_run("load")
-        for path in files:
-            s.seen += 1
-            outcome = self._load_one(path, known_sha, s)
-            if progress:
-                progress(path, outcome)
+
+        def todo():
+            """Read each file (cheap) and skip what is already loaded before any parsing."""
+            for path in files:
+                s.seen += 1
+                try:
+                    raw = read_file(path)
+                except StageError as err:
+                    self._fail(s, path, None, None, err)
+                    if progress:
+                        progress(path, "failed")
+                    continue
+                sha = sha256(raw)
+                if sha in known_sha:
+                    s.skipped += 1
+                    if progress:
+                        progress(path, "skipped")
+                    continue
+                yield path, raw, sha
+
+        if jobs > 1:
+            import multiprocessing as mp
+
+            # read + extract are pure and CPU-bound: worker processes; this process writes rows
+            with mp.get_context("fork").Pool(jobs) as pool:
+                items = ((path, raw) for path, raw, _ in todo())
+                for path, result in pool.imap(_process_job, items, chunksize=4):
+                    outcome = self._store(path, result, known_sha, s)
+                    if progress:
+                        progress(path, outcome)
+        else:
+            for path, raw, _ in todo():
+                outcome = self._store(path, _process_job((path, raw))[1], known_sha, s)
+                if progress:
+                    progress(path, outcome)
         self._finish_run(s)
         return s
 
-    def _load_one(self, path: Path, known_sha: set[str], s: RunSummary) -> str:
-        raw = sha = None
+    def _fail(self, s: RunSummary, path: Path, sha, raw, err: StageError) -> str:
+        s.failed += 1
+        s.errors.append((str(path), err.stage, err.reason))
+        self._quarantine(s.run_id, path, sha, raw, err)
+        return "failed"
+
+    def _store(self, path: Path, result, known_sha: set[str], s: RunSummary) -> str:
+        """Write one processed document (or its failure) in its own transaction."""
+        if isinstance(result, StageError):
+            return self._fail(s, path, result.sha256, result.raw, result)
+        p: Processed = result
         try:
-            try:
-                size = path.stat().st_size
-                if size > MAX_BYTES:
-                    raise ValueError(f"file too large: {size} bytes > limit {MAX_BYTES}")
-                raw = path.read_bytes()
-            except (OSError, ValueError) as e:
-                raise StageError("read", e) from e
-            from .pipeline import sha256
-            sha = sha256(raw)
-            if sha in known_sha:
-                s.skipped += 1
-                return "skipped"
-            p = process_bytes(raw, path.name)
-            try:
-                with self.engine.begin() as conn:
-                    # two processes never insert the same document: serialise on its hash
-                    conn.execute(text("select pg_advisory_xact_lock(hashtext(:s))"), {"s": sha})
-                    row = conn.execute(text("select doc_id, is_current from source_doc where sha256 = :s"), {"s": sha}).first()
-                    if row is not None and row.is_current:
-                        s.skipped += 1
-                        return "skipped"
-                    if row is not None:
-                        # the file went back to an earlier content: that version becomes current again
-                        sp = str(path.resolve())
-                        conn.execute(text("update source_doc set is_current = false where source_path = :p and is_current"), {"p": sp})
-                        conn.execute(text("update source_doc set is_current = true, superseded_by = null, source_path = :p where doc_id = :d"),
-                                     {"p": sp, "d": row.doc_id})
-                    else:
-                        store_document(conn, p, path, s.run_id)
-            except StageError:
-                raise
-            except Exception as e:
-                raise StageError("load", e) from e
-            known_sha.add(sha)
-            s.loaded += 1
-            return "loaded"
-        except StageError as err:
-            s.failed += 1
-            s.errors.append((str(path), err.stage, err.reason))
-            self._quarantine(s.run_id, path, sha, raw, err)
-            return "failed"
+            with self.engine.begin() as conn:
+                # two processes never insert the same document: serialise on its hash
+                conn.execute(text("select pg_advisory_xact_lock(hashtext(:s))"), {"s": p.sha256})
+                row = conn.execute(text("select doc_id, is_current from source_doc where sha256 = :s"), {"s": p.sha256}).first()
+                if row is not None and row.is_current:
+                    s.skipped += 1
+                    return "skipped"
+                if row is not None:
+                    # the file went back to an earlier content: that version becomes current again
+                    sp = str(path.resolve())
+                    conn.execute(text("update source_doc set is_current = false where source_path = :p and is_current"), {"p": sp})
+                    conn.execute(text("update source_doc set is_current = true, superseded_by = null, source_path = :p where doc_id = :d"),
+                                 {"p": sp, "d": row.doc_id})
+                else:
+                    store_document(conn, p, path, s.run_id)
+        except Exception as e:
+            err = StageError("load", e)
+            return self._fail(s, path, p.sha256, p.raw, err)
+        known_sha.add(p.sha256)
+        s.loaded += 1
+        return "loaded"
 
     # -- re-extraction ------------------------------------------------------------------------
     def reextract(self, *, all_docs: bool = False, progress=None) -> RunSummary:

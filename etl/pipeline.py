@@ -18,7 +18,20 @@ class StageError(Exception):
         self.error_type = type(exc).__name__
         msg = " ".join(str(exc).split()) or self.error_type
         self.reason = msg if isinstance(exc, read.ReadError) else f"{self.error_type}: {msg}"
+        self.sha256: str | None = None
+        self.raw: bytes | None = None
         super().__init__(f"{stage}: {self.reason}")
+
+    def __reduce__(self):
+        # crosses process boundaries with --jobs: keep the stage, type and reason as they were
+        return (_rebuild_stage_error, (self.stage, self.error_type, self.reason, self.sha256, self.raw))
+
+
+def _rebuild_stage_error(stage, error_type, reason, sha, raw):
+    e = StageError.__new__(StageError)
+    Exception.__init__(e, f"{stage}: {reason}")
+    e.stage, e.error_type, e.reason, e.sha256, e.raw = stage, error_type, reason, sha, raw
+    return e
 
 
 @dataclass

@@ -10,6 +10,7 @@ def extract(doc, source_name: str = "") -> Extraction:
     from .deals import extract_deals
     from .rankings import extract_rankings
     from .stats import extract_stats
+    from .warnings import extract_warnings
 
     meta = extract_document(doc, source_name)
     ry, rm = ref_year_month(doc, meta)
@@ -18,4 +19,5 @@ def extract(doc, source_name: str = "") -> Extraction:
     deals = extract_deals(doc, meta, ex, an)
     extract_stats(doc, meta, ex, an, used_money=deals.used_money)
     extract_rankings(doc, meta, ex, an)
+    extract_warnings(an, ex)
     return ex.dedupe()

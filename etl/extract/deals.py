@@ -516,10 +516,3 @@ def _fill_follow_up(b: DealBuilder, sent: Sent, first: int) -> None:
                 d.currency, d.qualifier = mo.currency or "CNY", mo.qualifier
                 b.used_money.add((nxt.abs(mo.start), nxt.abs(mo.end)))
                 _extend_evidence(b, d, nxt)
-
-
-def unknown_round_warnings(an: Analysis, ex) -> None:
-    for sent in an.sents:
-        for m in re.finditer(r"([A-Za-z0-9+\-]{1,6}|[天种])\s?轮", sent.t):
-            if not lexicon().rounds.find(m.group(0)):
-                ex.warnings.append(Warning("unknown_round", sent.raw[m.start():m.end()], sent.abs(m.start()), sent.abs(m.end())))

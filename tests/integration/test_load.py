@@ -185,3 +185,52 @@ def test_report_text_and_html(loaded_url, tmp_path):
 def test_db_url_is_libpq(server_url):
     res = run("db", "url", "--database-url", server_url)
     assert res.output.strip().startswith("postgresql://") and "+psycopg" not in res.output
+
+
+def test_jobs_give_identical_contents(make_database, tmp_path):
+    from tests.integration.test_concurrency_crash import SNAPSHOT, make_inbox
+
+    inbox = make_inbox(tmp_path, 12)
+    one, two = make_database(), make_database()
+    assert run("load", inbox, "--database-url", one, "-q").exit_code == 0
+    assert run("load", inbox, "--database-url", two, "-q", "--jobs", "2").exit_code == 0
+    assert rows(one, SNAPSHOT) == rows(two, SNAPSHOT)
+    q = "select source_name, company, round, amount, evidence_start from v_deals join v_documents using (doc_id) order by 1, 2, 3, 4"
+    assert rows(one, q) == rows(two, q)
+
+
+def test_huge_and_vanishing_files_are_quarantined(empty_url, tmp_path, monkeypatch):
+    import etl.load
+
+    monkeypatch.setattr(etl.load, "MAX_BYTES", 1000)   # the 20 MB limit, scaled down for the test
+    big = tmp_path / "big.txt"
+    big.write_text("北京" * 2000, encoding="utf-8")
+    gone = tmp_path / "gone.txt"
+    gone.write_text("全国共发生10起投融资事件。", encoding="utf-8")
+    ok = tmp_path / "ok.txt"
+    ok.write_text("全国共发生12起投融资事件。", encoding="utf-8")
+    real_read = etl.load.read_file
+
+    def vanish(path):
+        if path.name == "gone.txt":
+            path.unlink()   # deleted by a scraper between listing and reading
+        return real_read(path)
+
+    monkeypatch.setattr(etl.load, "read_file", vanish)
+    res = run("load", tmp_path, "--database-url", empty_url)
+    assert res.exit_code == 1, res.output
+    errs = {e["source_name"]: e for e in rows(empty_url, "select * from etl_error")}
+    assert "file too large" in errs["big.txt"]["reason"]
+    assert errs["gone.txt"]["stage"] == "read" and "No such file" in errs["gone.txt"]["reason"]
+    assert [d["source_name"] for d in rows(empty_url, "select source_name from v_documents")] == ["ok.txt"]
+
+
+def test_large_file_streams_through_read_limit(empty_url, tmp_path):
+    """A 50 MB file is refused before it is read, with its size in the reason."""
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    res = run("load", f, "--database-url", empty_url)
+    assert res.exit_code == 1
+    e = rows(empty_url, "select reason, raw_bytes from etl_error")[0]
+    assert "file too large: 52428800 bytes" in e["reason"] and e["raw_bytes"] is None

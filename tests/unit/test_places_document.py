@@ -64,3 +64,12 @@ def test_source_line_publisher_simplified_and_edition_year_is_no_period():
 def test_dateline():
     m = meta("财联社2026年3月5日电，某公司宣布完成融资。")
     assert m.published_on == dt.date(2026, 3, 5) and m.publisher == "财联社"
+
+
+def test_unknown_phrases_are_reported_not_dropped():
+    from etl.extract import extract
+
+    ex = extract(read_text("据统计，在宠物经济赛道融资活跃，某公司获G轮融资5000万元。"))
+    kinds = {(w.kind, w.phrase) for w in ex.warnings}
+    assert ("unknown_round", "G轮") in kinds
+    assert ("unknown_sector", "宠物经济赛道融资") in kinds
