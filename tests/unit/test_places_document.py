@@ -69,7 +69,7 @@ def test_dateline():
 def test_unknown_phrases_are_reported_not_dropped():
     from etl.extract import extract
 
-    ex = extract(read_text("据统计，在宠物经济赛道融资活跃，某公司获G轮融资5000万元。"))
+    ex = extract(read_text("据统计，在殡葬服务赛道融资活跃，某公司获G轮融资5000万元。"))
     kinds = {(w.kind, w.phrase) for w in ex.warnings}
     assert ("unknown_round", "G轮") in kinds
-    assert ("unknown_sector", "宠物经济赛道融资") in kinds
+    assert ("unknown_sector", "殡葬服务赛道融资") in kinds
