@@ -15,7 +15,7 @@ from ..lexicon import lexicon
 from .analysis import Analysis
 
 # "在X领域/X赛道" right after a boundary, so X is a whole phrase, not the tail of a clause
-SECTOR_PHRASE = re.compile(r"(?:^|(?<=[,，、;；:：(（“\"在于对]))(?P<x>[\u4e00-\u9fffA-Za-z]{2,6})(?:产业|赛道|领域|行业)(?:的)?(?:投融资|融资|投资事件|获投)")
+SECTOR_PHRASE = re.compile(r"(?:^|(?<=[,，、;；:：(（“\"]))(?:在|于|对)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,6})(?:产业|赛道|领域|行业)(?:的)?(?:投融资|融资|投资事件|获投)")
 ROUND_PHRASE = re.compile(r"(?<![A-Za-z0-9])(?P<x>[A-Za-z][A-Za-z0-9+\-]{0,5}|[天种]使?)\s?轮")
 PLACE_PHRASE = re.compile(r"(?:^|(?<=[,，、;；:：(（]))(?P<x>[\u4e00-\u9fff]{2,3})市(?![场值民级区民委政])")
 FUNDING = re.compile(r"融资|投融资|投资")
