@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -45,13 +46,21 @@ def read_file(path: Path) -> bytes:
 
 
 def _process_job(item: tuple[Path, bytes]):
-    """Read and extract one document (runs in a worker process with --jobs)."""
+    """Read and extract one document (runs in a worker process with --jobs); returns the result and
+    the seconds spent in the read and extract stages, for the run summary and the benchmark."""
+    from .pipeline import extract_stage, read_stage
+
     path, raw = item
+    t0 = time.perf_counter()
     try:
-        return path, process_bytes(raw, path.name)
+        doc = read_stage(raw)
+        t1 = time.perf_counter()
+        ex = extract_stage(doc, path.name)
+        t2 = time.perf_counter()
+        return path, Processed(sha256(raw), raw, doc, ex), (t1 - t0, t2 - t1)
     except StageError as err:
         err.sha256, err.raw = sha256(raw), raw
-        return path, err
+        return path, err, (time.perf_counter() - t0, 0.0)
 
 
 @dataclass
@@ -62,6 +71,8 @@ class RunSummary:
     skipped: int = 0
     failed: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)   # (path, stage, reason)
+    seconds: dict[str, float] = field(default_factory=lambda: {"read": 0.0, "extract": 0.0, "load": 0.0})
+    facts: int = 0
 
     @property
     def status(self) -> str:
@@ -307,13 +318,14 @@ class Loader:
             # read + extract are pure and CPU-bound: worker processes; this process writes rows
             with mp.get_context("fork").Pool(jobs) as pool:
                 items = ((path, raw) for path, raw, _ in todo())
-                for path, result in pool.imap(_process_job, items, chunksize=4):
-                    outcome = self._store(path, result, known_sha, s)
+                for path, result, secs in pool.imap(_process_job, items, chunksize=4):
+                    outcome = self._timed_store(path, result, secs, known_sha, s)
                     if progress:
                         progress(path, outcome)
         else:
             for path, raw, _ in todo():
-                outcome = self._store(path, _process_job((path, raw))[1], known_sha, s)
+                _, result, secs = _process_job((path, raw))
+                outcome = self._timed_store(path, result, secs, known_sha, s)
                 if progress:
                     progress(path, outcome)
         self._finish_run(s)
@@ -324,6 +336,17 @@ class Loader:
         s.errors.append((str(path), err.stage, err.reason))
         self._quarantine(s.run_id, path, sha, raw, err)
         return "failed"
+
+    def _timed_store(self, path: Path, result, secs, known_sha: set[str], s: RunSummary) -> str:
+        s.seconds["read"] += secs[0]
+        s.seconds["extract"] += secs[1]
+        t0 = time.perf_counter()
+        outcome = self._store(path, result, known_sha, s)
+        s.seconds["load"] += time.perf_counter() - t0
+        if outcome == "loaded":
+            ex = result.extraction
+            s.facts += len(ex.deals) + len(ex.stats) + len(ex.rankings)
+        return outcome
 
     def _store(self, path: Path, result, known_sha: set[str], s: RunSummary) -> str:
         """Write one processed document (or its failure) in its own transaction."""
