@@ -67,6 +67,7 @@ NOT_COMPANY_RE = re.compile(
 # "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
 BY_RE = re.compile(r"(?:融资|投资)[^" + B + r"]{0,8}?由(?P<co>[^" + B + r"由]{2,25}?)(?:融资)?(?P<verb>斩获|获得|拿下|获|完成)")
 ADVERBS = {"持续", "不断", "陆续", "纷纷", "相继", "先后", "频频", "接连", "连续", "均", "都", "也", "再度", "再次", "继续", "成功", "顺利"}
+LEGAL_SUFFIX_RE = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|有限)$")
 VALUATION_BEFORE_RE = re.compile(r"估值(?:约|达|超|为|近|逾|已|高达|或)?$")
 
 
@@ -79,6 +80,7 @@ def clean_company(chunk: str) -> str | None:
     """The company name inside the text before a deal verb: drop discourse words, dates and the
     descriptor in front of the name (AI助手产品研发商蝴蝶效应 → 蝴蝶效应)."""
     s = chunk.strip()
+    s = re.sub(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、)）]\s*", "", s)   # "1. " list numbering
     if "由" in s:
         s = s.rsplit("由", 1)[1]
     # dates and periods at the front: 2025年3月12日, 25年4月, 7月2日
@@ -91,7 +93,8 @@ def clean_company(chunk: str) -> str | None:
     if last is not None:
         s = s[last.end():]
     s = s.strip(" “”\"'‘’「」『』")
-    s = TRAILING_NOISE_RE.sub("", s).strip(" “”\"'‘’")
+    s = TRAILING_NOISE_RE.sub("", s).strip(" “”\"'‘’「」『』")
+    s = LEGAL_SUFFIX_RE.sub("", s) if len(LEGAL_SUFFIX_RE.sub("", s)) >= 2 else s
     # a leading place is where the company is, not its name: 苏州迈博锐生物 → 迈博锐生物
     lead = lexicon().places.find(s[:6])
     if lead and lead[0].start == 0 and lead[0].value.level in ("city", "province") and len(s) - lead[0].end >= 2:
@@ -246,12 +249,12 @@ def _city(sent: Sent, cs: int, verb_at: int):
     return None
 
 
-HQ_RE = r"(?:总部位于|总部设在|总部在|坐落于|位于|成立于|来自|扎根)(?P<place>[^" + B + r"]{2,12})"
+HQ_RE = r"(?:总部位于|总部设在|总部在|坐落于|位于|来自|扎根于?)(?P<place>[^" + B + r"]{2,12})"
 
 
 def _hq_city(an: Analysis, company: str):
     """"Moonbase AI总部位于北京": a later sentence may say where the company is."""
-    rx = re.compile(re.escape(company) + r"[^" + B + r"]{0,6}?" + HQ_RE)
+    rx = re.compile(re.escape(company) + r"[^。；;]{0,30}?" + HQ_RE)
     for s in an.sents:
         m = rx.search(s.t)
         if m:

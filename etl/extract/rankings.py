@@ -201,6 +201,8 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             before = [h for h in _entities(sent) if h.end <= m.start()]
             run = _run_back(t, before)
             gap = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", t[run[-1].end:m.start()]) if run else "x"
+            # "上海、北京、深圳分别以1512起、1408起、1265起位列前三"
+            gap = re.sub(r"^分别以?[\d.,，、\s]+(?:起|笔|宗|亿元|万元|亿|万)(?:[、,，\s]*[\d.,]+(?:起|笔|宗|亿元|万元|亿|万))*", "", gap)
             if not n or len(run) != n or gap.strip():
                 continue
             sector = _nearest_sector(sent, m.start())

@@ -34,8 +34,10 @@ COUNT_EXTREME_BEFORE = re.compile(r"(?:最低|最高|最少|最多|最小|最大
 COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内)")
 ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
 INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
+# money raised BY funds (募资), exits and fund counts are not investment into companies
+NOT_DEALS = re.compile(r"募资|募集|新募|退出|基金数量|上市企业|上市公司|注册|注销|营收|收入|利润|估值")
 AMOUNT_CUE_BEFORE = re.compile(
-    r"(?:(?:融资|投融资|投资|交易|风投|募资)(?:总?金额|总额|总价值|规模|额)|总投资金额|披露(?:融资)?(?:总?金额|总额)|吸纳(?:融资)?(?:金额)?|融资)"
+    r"(?:(?:融资|投融资|投资|交易|风投)(?:总?金额|总额|总价值|规模|额)|总投资金额|披露(?:融资)?(?:总?金额|总额)|吸纳(?:融资)?(?:金额)?|融资)"
     r"(?:共计|合计|总计|累计|约为|为|达到|达|超过|是|仅|共|则|均)*$")
 AMOUNT_CUE_AFTER = re.compile(r"^(?:的)?(?:披露)?(?:融资|投资)(?:总)?(?:金额|额|规模)")
 # "北京以1032亿元位居榜首": an amount a ranking claim rests on
@@ -107,7 +109,7 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
         if unit in ("起", "笔", "宗") and re.match(r"^(?:城市|省|家|企业|公司)", after):
             continue
         a = max(t.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
-        if INVESTOR_SUBJECT.search(t[a:m.start()]):
+        if INVESTOR_SUBJECT.search(t[a:m.start()]) or NOT_DEALS.search(t[a:m.start()]):
             continue
         bracketed = bool(re.search(r"[(（]$", before)) and any(h.end == m.start() - 1 for h in sent.places)
         if strict and not bracketed and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
@@ -128,6 +130,8 @@ def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
             continue
         a = max(t.rfind(c, 0, mo.start) for c in ",，;；:：") + 1
         before = t[a:mo.start].rstrip()
+        if NOT_DEALS.search(before):
+            continue
         after = t[mo.end:mo.end + 10]
         if INVESTOR_SUBJECT.search(before) and not re.search(r"风险投资|风投", before):
             continue
@@ -215,7 +219,15 @@ def _period_at(sent: Sent, pos: int, an: Analysis, meta) -> tuple:
         ps = [p for p in prev.periods if (p.period_start or p.period_end) and not PERIOD_BAD_BEFORE.search(prev.t[max(0, p.start - 2):p.start])]
         if ps:
             return ps[-1].period_start, ps[-1].period_end
-    return meta.period_start, meta.period_end
+    if meta.period_start or meta.period_end:
+        return meta.period_start, meta.period_end
+    # a report without a stated period: the period its text last set ("2024年…。…其中江苏以1652起")
+    for prev in reversed(an.sents[: sent.i]):
+        ps = [p for p in prev.periods if p.period_start and p.period_end and p.kind in ("year", "half", "quarter", "months", "ytd")
+              and not PERIOD_BAD_BEFORE.search(prev.t[max(0, p.start - 2):p.start])]
+        if ps:
+            return ps[-1].period_start, ps[-1].period_end
+    return None, None
 
 
 def scope_place(meta) -> Place:
@@ -364,10 +376,11 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
                 qualifier=v.qualifier, sector=v.sector, round=rnd, period_start=ps, period_end=pe, **stat_fields(v.geo)))
             if v.metric in ("deal_count", "amount") and v.geo is not None:
                 last_geo = v.geo
-                if v.geo.level != "group":
-                    carry_geo = v.geo   # later sentences of the paragraph that name no place are about it
-        if not values and places:
-            carry_geo = None
+        subjects = {v.geo.name for v in out_vals if v.metric in ("deal_count", "amount") and v.geo is not None}
+        if len(subjects) == 1 and last_geo is not None and last_geo.level != "group":
+            carry_geo = last_geo   # later sentences of the paragraph that name no place are about it
+        elif len(subjects) > 1 or (not values and places):
+            carry_geo = None   # after a list of places, a sentence naming none is not about the last one
         # a clause after "；" continues the subject of the one before it, groups included
         semi_geo = last_geo if t.rstrip().endswith((";", "；")) else None
 
