@@ -75,7 +75,13 @@ class Automaton:
             return []
         cands = []
         for end, (surface, value) in self._a.iter(s):
-            cands.append(Hit(end - len(surface) + 1, end + 1, surface, value))
+            start = end - len(surface) + 1
+            # Latin aliases are whole words: "AI" is not in "Builder.ai" or "PitchBook"
+            if surface[0].isascii() and surface[0].isalnum() and start and s[start - 1].isascii() and s[start - 1].isalnum():
+                continue
+            if surface[-1].isascii() and surface[-1].isalnum() and end + 1 < len(s) and s[end + 1].isascii() and s[end + 1].isalnum():
+                continue
+            cands.append(Hit(start, end + 1, surface, value))
         # longest first, then leftmost; greedy non-overlapping selection
         cands.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: list[Hit] = []

@@ -51,6 +51,7 @@ NEGATIVE_RE = re.compile(
 LEAD_RE = re.compile(r"(?:由)?(?P<names>[^" + B + r"由]{2,60}?)(?:联合|共同)?领投")
 FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|追加投资|继续加码|加码|联合投资|共同投资|继续投资|超额认购)")
 SOLE_RE = re.compile(r"由(?P<names>[^" + B + r"]{2,40}?)(?:独家)?(?:投资|注资|出资)")
+FROM_RE = re.compile(r"来自(?P<names>[^" + B + r"]{2,40}?)的")
 INVESTOR_LIST_RE = re.compile(r"(?:投资方|投资人|投资机构|出资方)(?:为|包括|有|是)(?P<names>[^" + B + r"]{2,80})")
 
 DESCRIPTOR_RE = re.compile(
@@ -76,25 +77,41 @@ def _clause_start(t: str, i: int) -> int:
     return j + 1
 
 
+def _strip_tail(s: str) -> str:
+    """Dates, adverbs and legal suffixes after a name: "…有限公司于2024年12月" → the name."""
+    for _ in range(3):
+        before = s
+        if re.search(r"\d[年月日]|[年月日]$", s):
+            s = re.sub(r"(?:于|在)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|初|底|末)?$", "", s)
+        s = TRAILING_NOISE_RE.sub("", s).strip(" “”\"'‘’「」『』")
+        if len(LEGAL_SUFFIX_RE.sub("", s)) >= 2:
+            s = LEGAL_SUFFIX_RE.sub("", s)
+        if s == before:
+            break
+    return s
+
+
 def clean_company(chunk: str) -> str | None:
     """The company name inside the text before a deal verb: drop discourse words, dates and the
     descriptor in front of the name (AI助手产品研发商蝴蝶效应 → 蝴蝶效应)."""
     s = chunk.strip()
+    short = re.search(r"[(（]\s*(?:以下)?简称\s*[“\"「]?(?P<n>[^”\"」)）]{2,20})[”\"」]?\s*[)）]", s)
+    if short:   # "北京星河智源科技有限公司（以下简称“星河智源”）": the name the text itself uses
+        s = short.group("n")
     s = re.sub(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、)）]\s*", "", s)   # "1. " list numbering
     if "由" in s:
         s = s.rsplit("由", 1)[1]
     # dates and periods at the front: 2025年3月12日, 25年4月, 7月2日
     s = re.sub(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]半年|第?[一二三四]季度)?", "", s)
     s = LEAD_NOISE_RE.sub("", s)
+    s = _strip_tail(s)
     last = None
     for m in DESCRIPTOR_RE.finditer(s):
         if len(s) - m.end() >= 2:
             last = m
     if last is not None:
         s = s[last.end():]
-    s = s.strip(" “”\"'‘’「」『』")
-    s = TRAILING_NOISE_RE.sub("", s).strip(" “”\"'‘’「」『』")
-    s = LEGAL_SUFFIX_RE.sub("", s) if len(LEGAL_SUFFIX_RE.sub("", s)) >= 2 else s
+    s = _strip_tail(s.strip(" “”\"'‘’「」『』"))
     # a leading place is where the company is, not its name: 苏州迈博锐生物 → 迈博锐生物
     lead = lexicon().places.find(s[:6])
     if lead and lead[0].start == 0 and lead[0].value.level in ("city", "province") and len(s) - lead[0].end >= 2:
@@ -141,7 +158,9 @@ def split_names(s: str) -> list[str]:
     out = []
     for p in parts:
         p = re.sub(r"^(?:老股东|现有股东|原股东|新股东|股东|其|旗下的?|及)+", "", p.strip(" “”\"'"))
-        p = re.sub(r"(?:等(?:机构)?)$", "", p).strip()
+        p = re.sub(r"(?<=..)等.*$", "", p).strip()   # "上汽集团等产业资本" → 上汽集团
+        if re.search(r"股东|^(?:多家|部分|绝大部分|其他|众多|多个|一批)", p):
+            continue   # "绝大部分老股东" names no one
         p = clean_investor(p)
         if p and 2 <= len(p) <= 30 and not re.search(r"[。；;]|融资|领投|跟投", p):
             out.append(p)
@@ -164,6 +183,8 @@ def _investors(t: str, after: int) -> tuple[list[str], list[str]]:
         if "领投" not in m.group(0):
             others += split_names(m.group("names"))
     for m in INVESTOR_LIST_RE.finditer(rest):
+        others += split_names(m.group("names"))
+    for m in FROM_RE.finditer(rest):
         others += split_names(m.group("names"))
     leads = list(dict.fromkeys(leads))
     all_ = list(dict.fromkeys(leads + [o for o in others if o not in leads]))

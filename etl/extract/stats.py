@@ -22,7 +22,7 @@ from .analysis import Analysis, Sent
 from .common import most_specific, to_decimal
 
 INVESTOR_ACTIVITY = re.compile(r"出手|对外投资|投资了")
-EVENT_VERB = re.compile(r"发生|完成|录得|披露|共|合计|累计|达|以")
+EVENT_VERB = re.compile(r"发生|完成|录得|披露|共|合计|累计|达|以|事件数|事件数量|案例数|交易数")
 RANK_COUNT = re.compile(r"以\d[\d,]*(?:起|笔|宗)[^,，。；;]{0,10}?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列|拿下)")
 FUNDING_KW = re.compile(r"融资|投融资|投资事件|投资案例|风险投资|风投|创投|交易|募资|获投|投资金额|投资总额|总投资")
 COUNT_RE = re.compile(
@@ -269,8 +269,8 @@ def _enumeration(t: str, hits: list[Hit], before: int) -> list[Hit]:
 def _distribute(sent: Sent, values: list[Value]) -> None:
     """分别: "上海在生物医药、集成电路产业分别拿下105起、73起" — values map onto the list before 分别."""
     t = sent.t
-    for m in re.finditer(r"分别", t):
-        vals = [v for v in values if v.pos > m.end() and v.metric in ("deal_count", "amount")]
+    for m in re.finditer(r"分别|依次为|依次是", t):
+        vals = [v for v in values if v.pos >= m.end() and v.metric in ("deal_count", "amount")]
         if len(vals) < 2:
             continue
         # only the values of the same clause run after 分别 (separated by 、)
@@ -291,6 +291,11 @@ def _distribute(sent: Sent, values: list[Value]) -> None:
         elif pe > se and len(places) >= k:
             for v, h in zip(run, places[-k:]):
                 v.geo = h.value
+        else:
+            # "IT、医疗健康和先进制造分别发生578起、421起、399起" with a name we do not know: the
+            # values cannot be told apart, and a wrong pairing is worse than none
+            for v in run:
+                v.metric = "_ambiguous"
 
 
 def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] | None = None) -> None:
@@ -317,6 +322,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
         _distribute(sent, values)
         places = _geo_candidates(sent)
         out_vals: list[Value] = []
+        values = [v for v in values if v.metric != "_ambiguous"]
         for v in values:
             own = v.geo or _geo_at(sent, v.pos, places)
             if own is None and names_company:

@@ -43,7 +43,7 @@ SECTORS = [
     ("bigdata", "大数据", "", "Big Data", ["大数据产业", "数据要素", "数据服务"], ["大數據", "大資料"]),
     ("blockchain", "区块链", "", "Blockchain / Web3", ["区块链产业", "Web3", "Web3.0", "加密资产", "数字货币"], ["區塊鏈"]),
     ("quantum", "量子科技", "", "Quantum Technology", ["量子信息", "量子计算", "量子通信", "量子技术", "量子科技产业", "量子测量"], []),
-    ("software", "软件", "", "Software & IT Services", ["信息软件", "软件和信息服务", "软件和信息技术服务业", "软件业", "软件产业", "信息软件业", "软件和信息服务业"], ["軟體", "軟件"]),
+    ("software", "软件", "", "Software & IT Services", ["IT服务", "信息软件", "软件和信息服务", "软件和信息技术服务业", "软件业", "软件产业", "信息软件业", "软件和信息服务业"], ["軟體", "軟件"]),
     ("industrial_software", "工业软件", "software", "Industrial Software", ["EDA", "CAD软件", "工业设计软件"], ["工業軟體"]),
     ("cybersecurity", "网络安全", "software", "Cybersecurity", ["信息安全", "数据安全", "网安"], ["資安", "資訊安全"]),
     ("enterprise_services", "企业服务", "", "Enterprise Services", ["企服", "SaaS", "企业级服务", "企业软件", "B2B服务", "To B", "ToB"], []),
