@@ -23,7 +23,7 @@ from ..lexicon import lexicon
 from ..normalize.amounts import Money
 from ..normalize.periods import find_dates
 from .analysis import Analysis, Sent
-from .common import sector_for, to_decimal
+from .common import DEBT_RE, MARGIN_RE, sector_for, to_decimal
 
 B = r"，,；;：:。！？!?"   # clause boundaries in match text
 NAME_CHARS = r"[A-Za-z0-9\u4e00-\u9fff·&\.\-\s“”\"'（）()]"
@@ -32,7 +32,7 @@ VERB = r"(?:宣布完成|宣布获得|宣布获|正式完成|顺利完成|已完
 DEAL_RE = re.compile(
     r"(?P<verb>" + VERB + r")(?P<body>[^" + B + r"]{0,40}?)(?P<tail>(?:轮)?(?:融资|战略投资|股权投资|注资|投资))"
 )
-HUOTOU_RE = re.compile(r"(?P<verb>获投|获得投资|获得融资|完成融资|获融资)")
+HUOTOU_RE = re.compile(r"(?P<verb>获投(?!资)|获得投资(?!者|人)|获得融资|完成融资|获融资)")
 BARE_RE = re.compile(r"(?P<verb>融资)(?=(?:约|近|超|逾|超过|达)?(?:\d|[一二两三四五六七八九十百千万亿数几]+[万亿]|亿|千万|百万))")
 RONGZHI_RE = re.compile(r"(?P<verb>已?融至|融到|融资至)(?P<round>[^" + B + r"]{1,8}?轮|Pre-IPO|IPO)")
 TOWARDS_RE = re.compile(
@@ -62,7 +62,7 @@ LEAD_NOISE_RE = re.compile(
     r"近期|最近|随后|此前|之前|与此同时|例如|比如|如|像|包括|还有|以及|和|及|由|让|使|令|在|于|曾|已|也|还|则|均|都|就|又|再|正|刚刚|刚)+")
 TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|目前|今日|今天|昨日|昨天|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司|宣布|连续|再度|再次|近期|日前)+$")
 NOT_COMPANY_RE = re.compile(
-    r"^(?:该|这|其|此|那|某|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
+    r"某|^(?:该|这|其|此|那|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
     r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度)")
 # "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
@@ -95,6 +95,7 @@ def clean_company(chunk: str) -> str | None:
     """The company name inside the text before a deal verb: drop discourse words, dates and the
     descriptor in front of the name (AI助手产品研发商蝴蝶效应 → 蝴蝶效应)."""
     s = chunk.strip()
+    legal_name = bool(re.search(r"有限公司|股份公司|有限责任公司", s))
     short = re.search(r"[(（]\s*(?:以下)?简称\s*[“\"「]?(?P<n>[^”\"」)）]{2,20})[”\"」]?\s*[)）]", s)
     if short:   # "北京星河智源科技有限公司（以下简称“星河智源”）": the name the text itself uses
         s = short.group("n")
@@ -114,7 +115,9 @@ def clean_company(chunk: str) -> str | None:
     s = _strip_tail(s.strip(" “”\"'‘’「」『』"))
     # a leading place is where the company is, not its name: 苏州迈博锐生物 → 迈博锐生物
     lead = lexicon().places.find(s[:6])
-    if lead and lead[0].start == 0 and lead[0].value.level in ("city", "province") and len(s) - lead[0].end >= 2:
+    # only where the place is clearly a prefix (深圳市…, a legal name): 贵州茅台 and 上海银行 keep theirs
+    legal = legal_name or bool(lead and lead[0].surface.endswith(("市", "省")))
+    if legal and lead and lead[0].start == 0 and lead[0].value.level in ("city", "province") and len(s) - lead[0].end >= 2:
         rest = s[lead[0].end:].lstrip("的")
         if not re.match(r"^(?:市|省|银行|证券|大学|集团|控股|国资|国投|产业|市场)", rest) and len(rest) >= 2:
             s = rest
@@ -203,7 +206,7 @@ def _rounds_in(sent: Sent, a: int, b: int) -> list[str]:
 
 
 def _negated(t: str, a: int, b: int) -> bool:
-    return bool(NEGATIVE_RE.search(t[a:b]))
+    return bool(NEGATIVE_RE.search(t[a:b]) or MARGIN_RE.search(t[a:b + 4]) or DEBT_RE.search(t[a:b]))
 
 
 MONTH_ONLY_RE = re.compile(r"(?:同年|当年|今年|本年)?(?<![\d.])(?<!\d年)(?P<m>1[0-2]|[1-9])月(?![份]?(?:以来|以前|之前|前|后|底|末))")

@@ -17,7 +17,7 @@ from ..facts import RankingFact
 from ..lexicon import Hit, Place, lexicon
 from ..normalize.places import find_places, small_number
 from .analysis import Analysis, Sent
-from .common import most_specific
+from .common import most_specific, other_market
 
 SCOPE_NAMES = {"全球", "中国", "海外"}
 NUM = r"(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,3})"
@@ -151,6 +151,8 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
     prov_ctx: Place | None = None      # province whose listed cities the text is walking through
     for sent in an.sents:
         t = sent.t
+        if other_market(t):
+            continue   # "贵州茅台获融资买入3.5亿元，位居榜首" ranks a stock, not a place
         if sent.para_first and prov_ctx is not None:
             first = _entities(sent)
             if not first or first[0].value.level != "city" or first[0].value.province != prov_ctx.name or first[0].start > 12:

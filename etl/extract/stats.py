@@ -19,7 +19,7 @@ from ..lexicon import Hit, Place, lexicon
 from ..normalize.amounts import Money
 from ..normalize.periods import Period
 from .analysis import Analysis, Sent
-from .common import most_specific, to_decimal
+from .common import most_specific, other_market, to_decimal
 
 INVESTOR_ACTIVITY = re.compile(r"出手|对外投资|投资了")
 EVENT_VERB = re.compile(r"发生|完成|录得|披露|共|合计|累计|达|以|事件数|事件数量|案例数|交易数")
@@ -316,6 +316,8 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
         context = " ".join(x for x in (sent.label or "", sent.section_title or "") if x)
         if not (doc_kw or para_kw.get(sent.para) or FUNDING_KW.search(context) or RANK_COUNT.search(t)):
             continue
+        if other_market(t):
+            continue   # 两市融资余额, 股价, 成交额: another market's figures
         names_company = any(c in t for c in companies)
         values = _counts(sent, strict=not FUNDING_KW.search(t) and not FUNDING_KW.search(context)) + _amounts(sent, used_money)
         values.sort(key=lambda v: v.pos)

@@ -102,3 +102,31 @@ def test_evidence_is_verbatim_slice():
     doc = read_text(text)
     d = extract(doc).deals[0]
     assert doc.text[d.evidence_start:d.evidence_end] == d.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "截至11月25日，沪深两市融资余额为1.82万亿元。贵州茅台获融资买入3.5亿元，位居榜首。",
+    "宁德时代公告称，公司拟发行不超过50亿元公司债券。",
+    "比亚迪获得多家银行合计500亿元授信额度。",
+    "恒大汽车此前获得的投资者青睐已不复存在。",
+    "成都某医疗科技公司日前获得超亿元人民币B轮融资。",
+])
+def test_other_markets_and_anonymous_companies_give_no_deal(text):
+    ex = extract(read_text(text))
+    assert ex.deals == [] and ex.rankings == []
+
+
+def test_short_name_and_investor_from_phrase():
+    d = one("北京星河智源科技有限公司（以下简称“星河智源”）近日宣布完成了由君联资本领投的数亿元A轮融资，招银国际跟投。")
+    assert d.company == "星河智源" and d.lead_investors == ["君联资本"] and "招银国际" in d.investors
+    d = one("深圳市云帆机器人有限公司于2024年12月获得来自深创投的数千万元天使轮投资。")
+    assert (d.company, d.city, d.round, str(d.announced_on)) == ("云帆机器人", "深圳", "天使轮", "2024-12-01")
+    assert d.investors == ["深创投"]
+
+
+def test_list_items_and_generic_investors():
+    ds = deals("【今日融资速递】\n1. 杭州云深处科技有限公司宣布完成近5亿元C轮融资，投资方包括中国电信、国新基金等。\n"
+               "2. 宇树科技完成C轮融资，中国移动、腾讯共同领投，绝大部分老股东跟投。")
+    assert [d.company for d in ds] == ["云深处科技", "宇树科技"]
+    assert ds[0].investors == ["中国电信", "国新基金"] and ds[1].lead_investors == ["中国移动", "腾讯"]
+    assert ds[1].investors == ["中国移动", "腾讯"]

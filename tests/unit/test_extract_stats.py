@@ -85,3 +85,20 @@ def test_non_funding_money_is_not_a_stat():
     text = ("2024年北京全社会研发经费投入总量为3278.4亿元。北京私募股权创业投资基金资产规模达3.79万亿元，位居全国首位。"
             "设立总规模500亿元的政府引导基金。")
     assert stats(text, "amount") == []
+
+
+def test_yici_values_and_fund_raising_is_not_investment():
+    text = ("2025年第三季度中国创投市场报告\n分地区看，北京、上海、江苏的事件数依次为412起、398起、356起。"
+            "2024年新募基金数量3981支，募资总额14449.19亿元；退出案例3612笔。")
+    ss = stats(text)
+    assert [(s.geo_name, s.value) for s in ss if s.metric == "deal_count"] == [("北京", 412), ("上海", 398), ("江苏", 356)]
+    assert not any(s.metric == "amount" for s in ss)
+
+
+def test_unknown_list_member_makes_fenbie_ambiguous():
+    assert stats("2025年，金融、医疗健康和先进制造分别发生578起、421起、399起投资。", "deal_count") == []
+
+
+def test_latin_alias_is_a_whole_word():
+    ss = stats("IT桔子数据显示，2024年全年，上海以1862亿元的融资规模拔得头筹。", "amount")
+    assert [(s.geo_name, s.sector) for s in ss] == [("上海", None)]
