@@ -10,6 +10,7 @@ def extract(doc, source_name: str = "") -> Extraction:
     from .deals import extract_deals
     from .rankings import extract_rankings
     from .stats import extract_stats
+    from .tables import extract_tables
     from .warnings import extract_warnings
 
     meta = extract_document(doc, source_name)
@@ -19,5 +20,6 @@ def extract(doc, source_name: str = "") -> Extraction:
     deals = extract_deals(doc, meta, ex, an)
     extract_stats(doc, meta, ex, an, used_money=deals.used_money)
     extract_rankings(doc, meta, ex, an)
+    extract_tables(doc, meta, ex, an)
     extract_warnings(an, ex)
     return ex.dedupe()

@@ -58,3 +58,23 @@ def test_sector_ordinal_is_not_a_place_ranking():
 
 def test_company_name_containing_a_city_is_not_a_place():
     assert ranks("近日，宁德时代旗下投资平台问鼎投资对东莞企业晶砺新能进行战略投资。") == []
+
+
+def test_html_table_rows_are_rankings_and_stats():
+    from etl.read import read_bytes
+
+    html = ("<html><body><h1>2025年上半年城市投融资排行</h1><table><tr><th>排名</th><th>城市</th><th>融资事件数（起）</th>"
+            "<th>融资金额（亿元）</th></tr><tr><td>1</td><td>北京</td><td>520</td><td>217</td></tr>"
+            "<tr><td>2</td><td>上海</td><td>500</td><td>190.5</td></tr></table></body></html>")
+    doc = read_bytes(html.encode())
+    ex = extract(doc)
+    assert [(r.entity_name, r.rank, r.value, r.basis) for r in ex.rankings] == [("北京", 1, 520, "deal_count"), ("上海", 2, 500, "deal_count")]
+    got = {(s.geo_name, s.metric, s.value, s.currency) for s in ex.stats}
+    assert ("北京", "amount", Decimal("21700000000"), "CNY") in got and ("上海", "deal_count", 500, None) in got
+    assert all(doc.text[r.evidence_start:r.evidence_end] == r.evidence for r in ex.rankings)
+
+
+def test_markdown_table_of_investors():
+    text = "2024年最活跃投资机构\n| 排名 | 投资机构 | 投资事件数 |\n|---|---|---|\n| 1 | 红杉中国 | 120 |\n| 2 | 深创投 | 98 |\n"
+    got = [(r.entity_level, r.entity_name, r.rank, r.value) for r in extract(read_text(text)).rankings]
+    assert got == [("investor", "红杉中国", 1, 120), ("investor", "深创投", 2, 98)]
