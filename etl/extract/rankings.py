@@ -329,7 +329,40 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             ents = [h for h in _entities(sent) if h.value.level == "city" and h.value.province == prov_ctx.name]
             if ents and ents[0].start <= 12 and not any(rx.search(t) for rx in PROV_COUNT_RES):
                 r.add(sent, ents[0].value, rank=None, basis="composite")
+    numbered_lists(doc, meta, ex, an)
     _tidy(ex)
+
+
+NUMBERED_LINE = re.compile(r"^\s*(?:TOP|Top|top|NO\.?|No\.?|第)?\s*(?P<n>\d{1,3})\s*(?:名|位)?\s*[.、:：)）]?\s*")
+
+
+def numbered_lists(doc, meta, ex, an: Analysis) -> None:
+    """Lines "1. 北京 520起" / "TOP2：上海" / "第3名：深圳" — two or more in a row, ranks counting up,
+    each line naming a place right after its number and stating a figure or nothing else."""
+    r = Ranker(an, meta, ex)
+    first_sent = {}
+    for st in an.sents:
+        first_sent.setdefault(st.para, st)
+    runs: list[list[tuple[int, Sent, Hit]]] = []
+    cur: list[tuple[int, Sent, Hit]] = []
+    for pi in sorted(first_sent):
+        st = first_sent[pi]
+        m = NUMBERED_LINE.match(st.t) if not re.search(r"[\t|｜]", st.t) else None   # table rows are tables.py's
+        ent = [h for h in _entities(st) if m and m.end() <= h.start <= m.end() + 1] if m and m.group("n") else []
+        n = int(m.group("n")) if m and ent else None
+        if n is not None and cur and n == cur[-1][0] + 1 and pi == cur[-1][1].para + 1:
+            cur.append((n, st, ent[0]))
+            continue
+        if len(cur) >= 2:
+            runs.append(cur)
+        cur = [(n, st, ent[0])] if n == 1 else []
+    if len(cur) >= 2:
+        runs.append(cur)
+    for run in runs:
+        for n, st, h in run:
+            v, basis = _stat_value(ex, st, h.value, None)
+            r.add(st, h.value, rank=n, value=v, basis=basis or ("composite" if r.is_ranking_doc else None),
+                  sector=meta.scope_sector)
 
 
 def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | None:

@@ -78,3 +78,11 @@ def test_markdown_table_of_investors():
     text = "2024年最活跃投资机构\n| 排名 | 投资机构 | 投资事件数 |\n|---|---|---|\n| 1 | 红杉中国 | 120 |\n| 2 | 深创投 | 98 |\n"
     got = [(r.entity_level, r.entity_name, r.rank, r.value) for r in extract(read_text(text)).rankings]
     assert got == [("investor", "红杉中国", 1, 120), ("investor", "深创投", 2, 98)]
+
+
+def test_numbered_lines():
+    text = "2025年上半年城市投融资TOP5\n1. 北京：融资事件520起\n2. 上海：融资事件500起\n3. 深圳：融资事件402起\n"
+    got = ranks(text)
+    assert got == [("北京", 1, Decimal(520)), ("上海", 2, Decimal(500)), ("深圳", 3, Decimal(402))]
+    # numbered headings that are not a list of places stay headings
+    assert ranks("1.北京:人工智能资本密集\n北京在人工智能产业发展迅速。\n2.上海:生物医药领先\n上海生物医药发展迅速。") == []
