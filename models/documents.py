@@ -32,6 +32,8 @@ class SourceDoc(Base):
         CheckConstraint("period_start is null or period_end is null or period_start <= period_end", name="period_order"),
         CheckConstraint("script in ('hans','hant')", name="script"),
         Index("ix_source_doc_current_path", "source_path", unique=True, postgresql_where=text("is_current")),
+        # pg_trgm (migration 0002): `search_text like '%机器人%'` uses this index
+        Index("ix_source_doc_search_text", "search_text", postgresql_using="gin", postgresql_ops={"search_text": "gin_trgm_ops"}),
     )
     doc_id: Mapped[int] = col(BigInteger, primary_key=True, autoincrement=True, zh="文档编号", en="document id")
     sha256: Mapped[str] = col(Text, unique=True, zh="原始字节的 SHA-256", en="SHA-256 of the raw file bytes (hex)")
@@ -54,6 +56,9 @@ class SourceDoc(Base):
     run_id: Mapped[int | None] = col(BigInteger, ForeignKey("etl_run.run_id"), zh="载入该文档的运行", en="run that loaded it")
     loaded_at: Mapped[dt.datetime] = col(DateTime(timezone=True), server_default=func.now(), zh="载入时间", en="load time")
     extracted_at: Mapped[dt.datetime] = col(DateTime(timezone=True), server_default=func.now(), zh="最近抽取时间", en="time facts were last extracted")
+    search_text: Mapped[str | None] = col(
+        Text, zh="检索文本：存储文本的简体、半角同长副本（繁体文档可用简体关键词检索；pg_trgm 索引）",
+        en="search text: same-length simplified, half-width copy of text (etl.read.to_match_text), so traditional documents match simplified keywords; pg_trgm GIN index; NULL until etl.search.refresh_search_text fills it")
 
 
 class EtlError(Base):
