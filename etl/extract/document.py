@@ -18,7 +18,8 @@ from ..normalize.places import find_places
 REPORT_WORDS = r"(?:报告|榜单|白皮书|排行榜|榜|指数|蓝皮书|研究|洞察|盘点|名单)"
 TITLE_FIELD = re.compile(r"^\s*(?:报告标题|报告名称|标题)\s*[:：]\s*(?P<v>.{2,80}?)\s*$", re.M)
 PUBLISHER_FIELD = re.compile(r"^\s*(?:发布机构|发布单位|出品方|出品机构|编制单位|研究机构)\s*[:：]\s*(?P<v>.{2,60}?)\s*$", re.M)
-SOURCE_FIELD = re.compile(r"^\s*(?:来源|来自|出处)\s*[/:：|]\s*(?P<v>[^\n，,。]{2,30}?)\s*$", re.M)
+SOURCE_FIELD = re.compile(r"^\s*(?:本文)?(?:来源|来自|出处|出品)\s*[/:：|｜]\s*(?P<v>[^\n，,。]{2,30}?)\s*$", re.M)
+PUBLISHED_FIELD = re.compile(r"^\s*(?:发布时间|发布日期|发表时间|发表日期|日期|时间)\s*[:：]\s*(?P<v>[^\n]{6,40})$", re.M)
 DATA_SOURCE_FIELD = re.compile(r"^\s*(?:数据来源|资料来源)\s*[:：]\s*(?P<v>.{2,60}?)\s*$", re.M)
 PERIOD_FIELD = re.compile(r"^\s*(?:数据周期|统计周期|统计时间|统计区间|数据时间|统计时段|时间范围)\s*[:：]\s*(?P<v>.{2,60}?)\s*$", re.M)
 SCOPE_FIELD = re.compile(r"^\s*(?:统计口径|统计范围|研究范围|研究对象)\s*[:：]\s*(?P<v>.{2,80}?)\s*$", re.M)
@@ -123,10 +124,15 @@ def extract_document(doc, source_name: str = "") -> DocumentMeta:
             ps = [p for p in find_periods(m.group("v"), ref_year) if p.period_start or p.period_end]
             if ps:
                 meta.period_start, meta.period_end = ps[0].period_start, ps[0].period_end
+    pf = PUBLISHED_FIELD.search(mt[:1500])
+    if pf:
+        ds = find_dates(pf.group("v"), ref_year)
+        if ds and ds[0][3] == "day":
+            meta.published_on = ds[0][2]
     dl = DATELINE.search(mt[:300])
     if dl:
         ds = find_dates(dl.group("d"), ref_year)
-        if ds and ds[0][3] == "day":
+        if ds and ds[0][3] == "day" and meta.published_on is None:
             meta.published_on = ds[0][2]
         if meta.publisher is None and dl.group("outlet"):
             meta.publisher = _clean_name(dl.group("outlet"))

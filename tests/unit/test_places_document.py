@@ -73,3 +73,8 @@ def test_unknown_phrases_are_reported_not_dropped():
     kinds = {(w.kind, w.phrase) for w in ex.warnings}
     assert ("unknown_round", "G轮") in kinds
     assert ("unknown_sector", "殡葬服务赛道融资") in kinds
+
+
+def test_web_page_fields():
+    m = meta("某AI公司完成新一轮融资\n发布时间：2025-11-26 10:23\n本文来源：36氪\n正文第一段。")
+    assert m.title == "某AI公司完成新一轮融资" and m.publisher == "36氪" and m.published_on == dt.date(2025, 11, 26)
