@@ -337,6 +337,17 @@ def _follow_up_investors(b: DealBuilder, sent: Sent) -> tuple[list[str], list[st
     return _investors(nxt.t, 0)
 
 
+def _candidates(t: str, rx: re.Pattern, company, taken: set[str]):
+    """Matches of one deal pattern that are not negated (拟, 计划…) and name a company not yet taken."""
+    for m in rx.finditer(t):
+        cs = _clause_start(t, m.start())
+        if _negated(t, cs, m.end()):
+            continue
+        co = clean_company(company(m, cs))
+        if co and co not in taken:
+            yield m, cs, co
+
+
 def _sentence(b: DealBuilder, sent: Sent) -> None:
     t = sent.t
     taken: set[str] = set()
@@ -402,42 +413,20 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         emit(co, verb_at=m.start(), cs=cs, round_=rounds[0] if rounds else None, money=money, date=date,
              investors=invs, leads=leads)
 
-    for m in BY_RE.finditer(t):
-        cs = _clause_start(t, m.start())
-        if _negated(t, cs, m.end()):
-            continue
-        co = clean_company(m.group("co"))
-        if co and co not in taken:
-            emit(co, verb_at=m.start("co"), cs=cs, date=_date(b.an, sent, m.start()))
+    for m, cs, co in _candidates(t, BY_RE, lambda m, cs: m.group("co"), taken):
+        emit(co, verb_at=m.start("co"), cs=cs, date=_date(b.an, sent, m.start()))
 
-    for m in HUOTOU_RE.finditer(t):
-        cs = _clause_start(t, m.start())
-        if _negated(t, cs, m.end()):
-            continue
-        co = clean_company(t[cs:m.start()])
-        if co and co not in taken:
-            leads, invs = _investors(t, m.start())
-            emit(co, verb_at=m.start(), cs=cs, date=_date(b.an, sent, m.start()), investors=invs, leads=leads)
+    for m, cs, co in _candidates(t, HUOTOU_RE, lambda m, cs: t[cs:m.start()], taken):
+        leads, invs = _investors(t, m.start())
+        emit(co, verb_at=m.start(), cs=cs, date=_date(b.an, sent, m.start()), investors=invs, leads=leads)
 
-    for m in BARE_RE.finditer(t):
-        cs = _clause_start(t, m.start())
-        if _negated(t, cs, m.end()):
-            continue
-        co = clean_company(t[cs:m.start()])
-        if not co or co in taken:
-            continue
+    for m, cs, co in _candidates(t, BARE_RE, lambda m, cs: t[cs:m.start()], taken):
         money = next((x for x in sent.money if x.start == m.end() or (x.start > m.end() and x.start - m.end() <= 3)), None)
         if money is None:
             continue
         emit(co, verb_at=m.start(), cs=cs, money=money, date=_date(b.an, sent, m.start()))
 
-    for m in TOWARDS_RE.finditer(t):
-        cs = _clause_start(t, m.start())
-        if _negated(t, cs, m.end()):
-            continue
-        co = clean_company(m.group("co"))
-        if not co or co in taken:
-            continue
+    for m, cs, co in _candidates(t, TOWARDS_RE, lambda m, cs: m.group("co"), taken):
         subject = t[cs:m.start()]
         subject = re.sub(r"(?:联合|共同|一起|宣布|正式|近日|日前|再次|也|还|已|将)+$", "", subject)
         subject = re.split(r"——|—|：|:", subject)[-1]
@@ -449,13 +438,7 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         # the company's own place and sector are in its phrase after 对 ("对东莞固态电池企业X")
         emit(co, verb_at=m.end("co"), cs=m.start("co"), round_=rnd, money=money, investors=invs, date=_date(b.an, sent, m.start()))
 
-    for m in ACQUIRE_RE.finditer(t):
-        cs = _clause_start(t, m.start())
-        if _negated(t, cs, m.end()):
-            continue
-        co = clean_company(m.group("co"))
-        if not co or co in taken:
-            continue
+    for m, cs, co in _candidates(t, ACQUIRE_RE, lambda m, cs: m.group("co"), taken):
         subject = t[cs:m.start()]
         money = _money_in(sent, cs, m.end())
         subj = subject
@@ -481,13 +464,7 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
             if co:
                 emit(co, verb_at=m.start(), cs=cs, investors=[investor] if investor else [])
 
-    for m in IPO_RE.finditer(t):
-        cs = _clause_start(t, m.start())
-        if _negated(t, cs, m.end()):
-            continue
-        co = clean_company(t[cs:m.start()])
-        if not co or co in taken:
-            continue
+    for m, cs, co in _candidates(t, IPO_RE, lambda m, cs: t[cs:m.start()], taken):
         money = None
         p = IPO_PROCEEDS_RE.search(t, m.end())
         if p:
