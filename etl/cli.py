@@ -129,9 +129,19 @@ def load(paths, database_url, no_wait, retry_errors, jobs, quiet):
 
 
 def _progress(total: int, quiet: bool):
-    """A progress bar on a terminal for long runs; silent otherwise."""
-    if quiet or total < 20 or not sys.stderr.isatty():
+    """A progress bar on a terminal for long runs; in a log (cron, systemd) a line every 10%."""
+    if quiet or total < 20:
         return None, lambda: None
+    if not sys.stderr.isatty():
+        done = [0]
+        step = max(1, total // 10)
+
+        def tick(path, outcome):
+            done[0] += 1
+            if done[0] % step == 0 or done[0] == total:
+                click.echo(f"progress: {done[0]}/{total} files", err=True)
+
+        return tick, lambda: None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)

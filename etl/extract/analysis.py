@@ -92,7 +92,7 @@ def analyse(doc, ref_year: int | None, ref_month: int | None = None) -> Analysis
             if st.para_first and s.start - p.start < lend:
                 st.label_end = lend - (s.start - p.start)
         sents.append(st)
-    # section context is per paragraph: recompute in order
+    # section context (the heading a paragraph sits under) is a property of paragraphs
     _assign_sections(doc, sents)
     return Analysis(sents, text, mt, ref_year, ref_month)
 

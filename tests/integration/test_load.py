@@ -234,3 +234,12 @@ def test_large_file_streams_through_read_limit(empty_url, tmp_path):
     assert res.exit_code == 1
     e = rows(empty_url, "select reason, raw_bytes from etl_error")[0]
     assert "file too large: 52428800 bytes" in e["reason"] and e["raw_bytes"] is None
+
+
+def test_long_runs_log_progress(empty_url, tmp_path):
+    from tests.integration.test_concurrency_crash import make_inbox
+
+    inbox = make_inbox(tmp_path, 20)
+    res = CliRunner().invoke(cli, ["load", str(inbox), "--database-url", empty_url])
+    assert res.exit_code == 0
+    assert "progress: 20/20 files" in res.output and "20 loaded" in res.output
