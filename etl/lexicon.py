@@ -65,7 +65,10 @@ class Automaton:
         self._a = ahocorasick.Automaton()
         for surface, value in entries.items():
             if surface:
-                self._a.add_word(surface, (surface, value))
+                # Latin aliases are whole words: "AI" is not in "Builder.ai" or "PitchBook"
+                latin_head = surface[0].isascii() and surface[0].isalnum()
+                latin_tail = surface[-1].isascii() and surface[-1].isalnum()
+                self._a.add_word(surface, (surface, value, len(surface), latin_head, latin_tail))
         if entries:
             self._a.make_automaton()
         self._empty = not entries
@@ -74,25 +77,39 @@ class Automaton:
         if self._empty or not s:
             return []
         cands = []
-        for end, (surface, value) in self._a.iter(s):
-            start = end - len(surface) + 1
-            # Latin aliases are whole words: "AI" is not in "Builder.ai" or "PitchBook"
-            if surface[0].isascii() and surface[0].isalnum() and start and s[start - 1].isascii() and s[start - 1].isalnum():
+        n = len(s)
+        for end, (surface, value, size, latin_head, latin_tail) in self._a.iter(s):
+            start = end - size + 1
+            if latin_head and start and s[start - 1].isascii() and s[start - 1].isalnum():
                 continue
-            if surface[-1].isascii() and surface[-1].isalnum() and end + 1 < len(s) and s[end + 1].isascii() and s[end + 1].isalnum():
+            if latin_tail and end + 1 < n and s[end + 1].isascii() and s[end + 1].isalnum():
                 continue
-            cands.append(Hit(start, end + 1, surface, value))
+            cands.append((-size, start, surface, value))
+        if not cands:
+            return []
+        if len(cands) == 1:
+            _, start, surface, value = cands[0]
+            return [Hit(start, start + len(surface), surface, value)]
         # longest first, then leftmost; greedy non-overlapping selection
-        cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+        cands.sort(key=_by_length_then_start)
         taken: list[Hit] = []
-        occupied = bytearray(len(s) + 1)
-        for h in cands:
-            if any(occupied[h.start:h.end]):
+        occupied = bytearray(n + 1)
+        for neg, start, surface, value in cands:
+            end = start - neg
+            if occupied.find(1, start, end) >= 0:
                 continue
-            occupied[h.start:h.end] = b"\x01" * (h.end - h.start)
-            taken.append(h)
-        taken.sort(key=lambda h: h.start)
+            occupied[start:end] = b"\x01" * (end - start)
+            taken.append(Hit(start, end, surface, value))
+        taken.sort(key=_by_start)
         return taken
+
+
+def _by_length_then_start(c: tuple) -> tuple[int, int]:
+    return c[0], c[1]
+
+
+def _by_start(h: Hit) -> int:
+    return h.start
 
 
 class Lexicon:

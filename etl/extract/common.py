@@ -13,7 +13,7 @@ import re
 
 # Vocabulary of other markets that share words with venture funding: margin trading (融资买入,
 # 融资余额), the stock market, and debt. Sentences in it state no venture facts.
-MARGIN_RE = re.compile(r"融资买入|融资余额|融资融券|两融|融资偿还|融资净|融资客|融券")
+MARGIN_RE = re.compile(r"融资买入|融资余额|融资融券|两融|融资偿还|融资净|融资客|融券|融资租赁|租赁")
 MARKET_RE = re.compile(r"涨停|跌停|收盘|收跌|收涨|股价|市值|成交额|换手率|大盘|个股|概念股|[沪深]指")
 DEBT_RE = re.compile(r"债券|发债|债务|贷款|授信|票据|回购|配资|质押|信托|可转债|中票|短融")
 

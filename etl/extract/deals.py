@@ -30,8 +30,12 @@ NAME_CHARS = r"[A-Za-z0-9\u4e00-\u9fff·&\.\-\s“”\"'（）()]"
 
 VERB = r"(?:宣布完成|宣布获得|宣布获|正式完成|顺利完成|已完成|完成了|完成|获得了|获得|斩获|拿下|收获|迎来|获)"
 DEAL_RE = re.compile(
-    r"(?P<verb>" + VERB + r")(?P<body>[^" + B + r"]{0,40}?)(?P<tail>(?:轮)?(?:融资|战略投资|股权投资|注资|投资))"
+    r"(?P<verb>" + VERB + r")(?P<body>[^" + B + r"]{0,40}?)(?P<tail>(?:轮)?(?:融资|战略投资|股权投资|注资|投资|募资))"
 )
+# "获得美的资本、顺德科创基金联合投资": the investors are the body of the phrase
+JOINT_RE = re.compile(r"^(?P<names>[^" + B + r"]{2,40}?)(?:的)?(?:联合|共同|独家|追加|战略)$")
+# "衍微生物宣布，其B轮融资额达1.2亿美元": the company announces its own round
+ITS_ROUND_RE = re.compile(r"(?:宣布|表示|称|透露|披露)[,，]?其(?P<body>[^" + B + r"]{0,12}?)融资(?:总?额|金额|规模)?(?:达到?|为|约|超过?|近)")
 HUOTOU_RE = re.compile(r"(?P<verb>获投(?!资)|获得投资(?!者|人)|获得融资|完成融资|获融资)")
 BARE_RE = re.compile(r"(?P<verb>融资)(?=(?:约|近|超|逾|超过|达)?(?:\d|[一二两三四五六七八九十百千万亿数几]+[万亿]|亿|千万|百万))")
 RONGZHI_RE = re.compile(r"(?P<verb>已?融至|融到|融资至)(?P<round>[^" + B + r"]{1,8}?轮|Pre-IPO|IPO)")
@@ -49,14 +53,14 @@ NEGATIVE_RE = re.compile(
     r"拟|计划|将于|将要|准备|筹划|有望|寻求|正在洽谈|洽谈|传闻|据传|传出|或将|或已|未能|失败|终止|取消|破产|清算|估值归零|"
     r"暂停|否认|递交|申请|启动|开启|预计|意向|有意|考虑|商讨|谈判|接近完成|尚未")
 LEAD_RE = re.compile(r"(?:由)?(?P<names>[^" + B + r"由]{2,60}?)(?:联合|共同)?领投")
-FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|追加投资|继续加码|加码|联合投资|共同投资|继续投资|超额认购)")
+FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|追加投资|继续加码|继续加注|加注|加码|联合投资|共同投资|继续投资|超额认购|共同参与|参与投资|参与)")
 SOLE_RE = re.compile(r"由(?P<names>[^" + B + r"]{2,40}?)(?:独家)?(?:投资|注资|出资)")
 FROM_RE = re.compile(r"来自(?P<names>[^" + B + r"]{2,40}?)的")
 INVESTOR_LIST_RE = re.compile(r"(?:投资方|投资人|投资机构|出资方)(?:为|包括|有|是)(?P<names>[^" + B + r"]{2,80})")
 
 DESCRIPTOR_RE = re.compile(
     r"(?:服务商|研发商|制造商|供应商|提供商|开发商|运营商|服务提供商|厂商|工厂|企业|公司|品牌|平台|独角兽|初创公司|初创企业|初创|创企|"
-    r"新锐|明星项目|项目|龙头|领军者|领军企业|玩家|(?<=.)[企商])[”\"']?")
+    r"新锐|新创|明星项目|项目|龙头|领军者|领军企业|玩家|(?<=.)[企商])[”\"']?")
 LEAD_NOISE_RE = re.compile(
     r"^(?:其中|此外|另外|同时|而且|而|并且|并|近日|日前|今日|昨日|昨天|今天|目前|据悉|据了解|另据|本周|上周|本月|上月|今年|去年|"
     r"近期|最近|随后|此前|之前|与此同时|例如|比如|如|像|包括|还有|以及|和|及|由|让|使|令|在|于|曾|已|也|还|则|均|都|就|又|再|正|刚刚|刚)+")
@@ -64,7 +68,8 @@ TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|�
 NOT_COMPANY_RE = re.compile(
     r"某|^(?:该|这|其|此|那|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
-    r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度)")
+    r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度|"
+    r"[一二两三四五六七八九十\d]+年|以来$|成立)")
 # "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
 BY_RE = re.compile(r"(?:融资|投资)[^" + B + r"]{0,8}?由(?P<co>[^" + B + r"由]{2,25}?)(?:融资)?(?P<verb>斩获|获得|拿下|获|完成)")
 ADVERBS = {"持续", "不断", "陆续", "纷纷", "相继", "先后", "频频", "接连", "连续", "均", "都", "也", "再度", "再次", "继续", "成功", "顺利"}
@@ -100,6 +105,7 @@ def clean_company(chunk: str) -> str | None:
     if short:   # "北京星河智源科技有限公司（以下简称“星河智源”）": the name the text itself uses
         s = short.group("n")
     s = re.sub(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、)）]\s*", "", s)   # "1. " list numbering
+    s = re.sub(r"^\s*[【\[][^】\]]*[】\]]\s*", "", s)   # "【数位时代 2025/04/15】" datelines
     if "由" in s:
         s = s.rsplit("由", 1)[1]
     # dates and periods at the front: 2025年3月12日, 25年4月, 7月2日
@@ -278,8 +284,12 @@ HQ_RE = r"(?:总部位于|总部设在|总部在|坐落于|位于|来自|扎根�
 
 def _hq_city(an: Analysis, company: str):
     """"Moonbase AI总部位于北京": a later sentence may say where the company is."""
+    # only sentences that name the company can match: compile the per-company pattern for them only
+    cands = [s for s in an.sents if company in s.t]
+    if not cands:
+        return None
     rx = re.compile(re.escape(company) + r"[^。；;]{0,30}?" + HQ_RE)
-    for s in an.sents:
+    for s in cands:
         m = rx.search(s.t)
         if m:
             for h in s.places:
@@ -386,6 +396,8 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         chunk = t[cs:m.start()]
         if re.search(r"对[^对]{2,25}$", chunk):   # 对X进行…投资 is handled below
             continue
+        if re.search(r"第[一二三四五六七八九十\d]+$", m.group("body")):
+            continue   # "成立以来完成的第五轮融资" counts rounds, it is not one
         co = clean_company(chunk)
         if not co or co in taken:
             continue
@@ -399,12 +411,17 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         rounds = _rounds_in(sent, body_a, body_b)
         if m.group("tail") in ("战略投资",) and not rounds:
             rounds = ["战略投资"]
-        if not rounds and money is None and not re.search(r"新一轮|本轮|首轮|一轮", m.group("body")):
-            # "获得投资" with neither amount nor round says too little to be a deal
-            if m.group("tail") != "融资":
+        if not rounds and money is None and not re.search(r"一轮|本轮|首轮", m.group(0)):
+            # "获得投资" with neither amount nor round says too little to be a deal, unless it names
+            # who invested: "获得美的资本、顺德科创基金联合投资"
+            named = JOINT_RE.search(m.group("body"))
+            if not m.group("tail").endswith(("融资", "募资")) and not named:
                 continue
         date = _date(b.an, sent, m.start())
         leads, invs = _investors(t, m.start())
+        joint = JOINT_RE.search(m.group("body"))
+        if joint and not invs:
+            invs = split_names(joint.group("names"))
         if len(rounds) > 1:
             for r in rounds:   # 连续完成A轮和A+轮两轮融资: one deal per round, no shared amount
                 b.add(sent, co, verb_at=m.start(), cs=cs, round_=r, date=date, investors=invs, leads=leads)
@@ -412,6 +429,15 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
             continue
         emit(co, verb_at=m.start(), cs=cs, round_=rounds[0] if rounds else None, money=money, date=date,
              investors=invs, leads=leads)
+
+    for m, cs, co in _candidates(t, ITS_ROUND_RE, lambda m, cs: t[cs:m.start()], taken):
+        money = next((x for x in sent.money if m.end() - 1 <= x.start <= m.end() + 2), None)
+        if money is None:
+            continue
+        rounds = _rounds_in(sent, m.start("body"), m.end())
+        leads, invs = _investors(t, m.end())
+        emit(co, verb_at=m.start(), cs=cs, round_=rounds[0] if rounds else None, money=money,
+             date=_date(b.an, sent, m.start()), investors=invs, leads=leads)
 
     for m, cs, co in _candidates(t, BY_RE, lambda m, cs: m.group("co"), taken):
         emit(co, verb_at=m.start("co"), cs=cs, date=_date(b.an, sent, m.start()))

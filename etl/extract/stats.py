@@ -34,11 +34,12 @@ COUNT_EXTREME_BEFORE = re.compile(r"(?:最低|最高|最少|最多|最小|最大
 COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内)")
 ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
 INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
+FORECAST = re.compile(r"拟|预计|计划|有望|将达|目标|预期|或将")
 # money raised BY funds (募资), exits and fund counts are not investment into companies
 NOT_DEALS = re.compile(r"募资|募集|新募|退出|基金数量|上市企业|上市公司|注册|注销|营收|收入|利润|估值")
 AMOUNT_CUE_BEFORE = re.compile(
     r"(?:(?:融资|投融资|投资|交易|风投)(?:总?金额|总额|总价值|规模|额)|总投资金额|披露(?:融资)?(?:总?金额|总额)|吸纳(?:融资)?(?:金额)?|融资)"
-    r"(?:共计|合计|总计|累计|约为|为|达到|达|超过|是|仅|共|则|均)*$")
+    r"(?:共计|合计|总计|累计|约为|分别为|分别是|分别|为|达到|达|超过|是|仅|共|则|均)*$")
 AMOUNT_CUE_AFTER = re.compile(r"^(?:的)?(?:披露)?(?:融资|投资)(?:总)?(?:金额|额|规模)")
 # "北京以1032亿元位居榜首": an amount a ranking claim rests on
 AMOUNT_RANK_CUE = re.compile(r"^(?:的[^,，。；;]{0,8})?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列)")
@@ -66,6 +67,7 @@ class Value:
     qualifier: str | None = None
     geo: Place | None = None
     sector: str | None = None
+    round: str | None = None
 
 
 def _qualifier_before(t: str, i: int) -> str:
@@ -109,10 +111,10 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
         if unit in ("起", "笔", "宗") and re.match(r"^(?:城市|省|家|企业|公司)", after):
             continue
         a = max(t.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
-        if INVESTOR_SUBJECT.search(t[a:m.start()]) or NOT_DEALS.search(t[a:m.start()]):
+        if INVESTOR_SUBJECT.search(t[a:m.start()]) or NOT_DEALS.search(t[a:m.start()]) or FORECAST.search(t[a:m.start()]):
             continue
         bracketed = bool(re.search(r"[(（]$", before)) and any(h.end == m.start() - 1 for h in sent.places)
-        if strict and not bracketed and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
+        if strict and not out and not bracketed and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
                            or re.match(r"^(?:投融资|融资|投资)", after)):
             continue
         v = _parse_count(num)
@@ -125,12 +127,19 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
 def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
     t = sent.t
     out = []
+    prev: tuple | None = None   # (end, metric) of the figure just accepted: "286亿元、253亿元和412亿元" share its cue
     for mo in sent.money:
         if (sent.abs(mo.start), sent.abs(mo.end)) in used:
             continue
+        if prev is not None and re.fullmatch(r"[、和及与]", t[prev[0]:mo.start]):
+            out.append(Value(mo.start, mo.end, prev[1], to_decimal(mo.value), to_decimal(mo.value_max),
+                             mo.currency or "CNY", mo.qualifier))
+            prev = (mo.end, prev[1])
+            continue
+        prev = None
         a = max(t.rfind(c, 0, mo.start) for c in ",，;；:：") + 1
         before = t[a:mo.start].rstrip()
-        if NOT_DEALS.search(before):
+        if NOT_DEALS.search(before) or FORECAST.search(before):
             continue
         after = t[mo.end:mo.end + 10]
         if INVESTOR_SUBJECT.search(before) and not re.search(r"风险投资|风投", before):
@@ -146,6 +155,7 @@ def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
             continue
         out.append(Value(mo.start, mo.end, metric, to_decimal(mo.value), to_decimal(mo.value_max),
                          mo.currency or "CNY", mo.qualifier))
+        prev = (mo.end, metric)
     return out
 
 
@@ -154,8 +164,11 @@ def _excluded(t: str) -> list[tuple[int, int]]:
 
 
 def _geo_candidates(sent: Sent) -> list[Hit]:
+    """Places a figure can belong to: not inside (含…)/包括…等, and not the scope of a rank
+    ("位列全国前三", "西部第一")."""
     ex = _excluded(sent.t)
-    return [h for h in sent.places if not any(a <= h.start < b for a, b in ex)]
+    return [h for h in sent.places if not any(a <= h.start < b for a, b in ex)
+            and not re.match(r"^(?:前\d|前[一二两三四五六七八九十]|第|首)", sent.t[h.end:h.end + 2])]
 
 
 def _geo_at(sent: Sent, pos: int, places: list[Hit]) -> Place | None:
@@ -189,7 +202,11 @@ def _sector_at(sent: Sent, pos: int, end: int) -> str | None:
 
 def _round_label(names: list[str], t: str = "") -> str | None:
     lex = lexicon()
-    names = [n for n in dict.fromkeys(names) if n in lex.round_order]
+    expanded: list[str] = []
+    for n in names:
+        # a group name (泛A轮 → Pre-A轮+A轮+A+轮) stands for its members
+        expanded += n.split("+") if "+" in n and n not in ("A+轮", "B+轮", "C+轮") else [n]
+    names = [n for n in dict.fromkeys(expanded) if n in lex.round_order]
     if not names:
         return None
     if len(names) == 1 and re.search(re.escape(names[0]) + r"\s*(?:及以后|及以上|以后|之后|及后续)", t):
@@ -302,6 +319,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
     used_money = used_money or set()
     carry_geo: Place | None = None
     semi_geo: Place | None = None
+    carry_sector: str | None = None
     carry_para = -1
     para_kw: dict[int, bool] = {}
     for s_ in an.sents:
@@ -311,7 +329,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
     for sent in an.sents:
         t = sent.t
         if sent.para != carry_para:
-            carry_geo, semi_geo, carry_para = None, None, sent.para
+            carry_geo, semi_geo, carry_sector, carry_para = None, None, None, sent.para
         last_geo = None
         context = " ".join(x for x in (sent.label or "", sent.section_title or "") if x)
         if not (doc_kw or para_kw.get(sent.para) or FUNDING_KW.search(context) or RANK_COUNT.search(t)):
@@ -332,7 +350,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
             geo = own or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
             v.geo = geo
             if v.sector is None:
-                v.sector = _sector_at(sent, v.pos, v.end) or meta.scope_sector
+                v.sector = _sector_at(sent, v.pos, v.end) or carry_sector or meta.scope_sector
             out_vals.append(v)
             # "深圳与杭州均为612起": the same figure for every place of the list before 均
             if own is not None and re.search(r"(?:均为|均有|均达|都是|均是|皆为)(?:约|近)?$", t[max(0, v.pos - 4):v.pos]):
@@ -376,14 +394,27 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
             rnd = label_round
             if rnd is None:
                 # rounds named after the previous figure: "天使轮与A轮合计约2150起，B轮及以后约960起"
-                prev_end = max([w.end for w in values if w.end <= v.pos] + [max(t.rfind(c, 0, v.pos) for c in ";；") + 1])
-                rnd = _round_label([h.value for h in sent.rounds if prev_end <= h.start and h.end <= v.pos], t[prev_end:v.pos])
+                seg = max(t.rfind(c, 0, v.pos) for c in ";；") + 1
+                prev = [w for w in values if seg <= w.pos and w.end <= v.pos]
+                prev_end = max([w.end for w in prev] + [seg])
+                hits = [h.value for h in sent.rounds if prev_end <= h.start and h.end <= v.pos
+                        and not (h.value == "股权投资" and re.match(r"^(?:事件|案例|交易|市场|机构)", t[h.end:h.end + 2]))]
+                # "股权融资事件" is the generic noun, not the 股权投资 round
+                rnd = _round_label(hits, t[prev_end:v.pos])
+                if rnd is None and prev and getattr(prev[-1], "round", None):
+                    rnd = prev[-1].round   # "战略投资11起，披露金额合计约41亿元": same round, next figure
+            v.round = rnd
             ex.stats.append(StatFact(
                 evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, metric=v.metric, value=v.value,
                 value_max=v.value_max, currency=v.currency if v.metric.startswith("amount") and not v.metric.endswith(("share", "yoy", "mom")) else None,
                 qualifier=v.qualifier, sector=v.sector, round=rnd, period_start=ps, period_end=pe, **stat_fields(v.geo)))
             if v.metric in ("deal_count", "amount") and v.geo is not None:
                 last_geo = v.geo
+        sectors_here = {v.sector for v in out_vals if v.metric in ("deal_count", "amount")}
+        if len(sectors_here) == 1:
+            carry_sector = sectors_here.pop()   # "2020年我国半导体行业共发生…。分省份看，…" stays in 半导体
+        elif len(sectors_here) > 1:
+            carry_sector = None
         subjects = {v.geo.name for v in out_vals if v.metric in ("deal_count", "amount") and v.geo is not None}
         if len(subjects) == 1 and last_geo is not None and last_geo.level != "group":
             carry_geo = last_geo   # later sentences of the paragraph that name no place are about it

@@ -652,6 +652,22 @@ def _start_chars() -> frozenset:
 
 
 _START = _start_chars()
+_START_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_START)) + "]")
+# Every amount find_amounts reports has a currency, written at or after its start: the first
+# character of each currency word, to find the last place one can begin.
+_CURRENCY_FIRST = frozenset(w[0] for words in (_CN_CURRENCY, _CODES, _SYMBOLS) for w in words)
+_CURRENCY_FIRST_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_CURRENCY_FIRST)) + "]")
+_THOUSANDS_TAIL_RE = re.compile(r"[0-9]{3}(?![0-9])")
+
+
+def _last_currency(t: str) -> int:
+    """Start of the last currency word in ``t`` (-1 when none): no amount starts after it."""
+    last = -1
+    for m in _CURRENCY_FIRST_RE.finditer(t):
+        j = m.start()
+        if _PREFIX_RE.match(t, j) or _SUFFIX_RE.match(t, j):
+            last = j
+    return last
 
 
 def _bad_start(t: str, i: int) -> bool:
@@ -663,7 +679,7 @@ def _bad_start(t: str, i: int) -> bool:
             return True
         if p in ".," and i > 1 and t[i - 2].isascii() and t[i - 2].isdigit():
             # "12.5" / "1,855": the tail is not a number of its own
-            return p == "." or re.match(r"[0-9]{3}(?![0-9])", t[i:i + 4]) is not None
+            return p == "." or _THOUSANDS_TAIL_RE.match(t[i:i + 4]) is not None
         return False
     if c in _CN_NUM_CH and (p in _CN_NUM_CH or p == "点" or (p.isascii() and p.isdigit())):
         return True  # "…1亿元" whose number was rejected must not leave a bare "亿元"
@@ -687,11 +703,19 @@ def find_amounts(s: str) -> list[Money]:
         return []
     t = _fold(s)
     out: list[Money] = []
-    i, n = 0, len(t)
+    # an amount needs a currency at or after its start (prefix, suffix, range end or bracketed
+    # conversion): positions after the last currency word cannot start one
+    n = _last_currency(t) + 1
+    i = 0
     with localcontext() as ctx:
         ctx.prec = 60
         while i < n:
-            if t[i] not in _START or _bad_start(t, i):
+            if t[i] not in _START:
+                m = _START_RE.search(t, i, n)
+                if m is None:
+                    break
+                i = m.start()
+            if _bad_start(t, i):
                 i += 1
                 continue
             try:

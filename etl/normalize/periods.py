@@ -355,6 +355,7 @@ _PATTERNS = [
 ]
 
 _START = frozenset("0123456789上下前后今去明本截自从第Q全近过最年首" + "一二三四五六七八九十")
+_START_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_START)) + "]")
 
 
 def _clean_ref(ref_year, ref_month):
@@ -374,19 +375,30 @@ def find_periods(s: str, ref_year: int | None = None, ref_month: int | None = No
     t = s.translate(_FOLD)
     out: list[Period] = []
     i, n = 0, len(t)
+    # Each pattern's leftmost match at or after the last position it was searched from: a
+    # pattern is only tried again once the scan passes that match (search from i finds exactly
+    # what match at each later position would, so this is the same scan without the misses).
+    ahead: list = [(-1, None)] * len(_PATTERNS)
     while i < n:
         if t[i] not in _START:
-            i += 1
-            continue
+            sm = _START_RE.search(t, i)
+            if sm is None:
+                break
+            i = sm.start()
         best = None
         am = _P_ASOF.match(t, i)
         if am:
             pt = _point_at(t, am.end(), ry, rm)
             if pt:
                 best = (pt[0], None, pt[2], "as_of")
-        for rx, h in _PATTERNS:
-            m = rx.match(t, i)
-            if not m or m.end() <= i or (best and m.end() <= best[0]):
+        for k, (rx, h) in enumerate(_PATTERNS):
+            at, m = ahead[k]
+            if at < 0 or (m is not None and m.start() < i):
+                m = rx.search(t, i)
+                ahead[k] = (i, m)
+            if m is None or m.start() != i:
+                continue
+            if m.end() <= i or (best and m.end() <= best[0]):
                 continue
             try:
                 r = h(t, m, ry, rm)

@@ -6,6 +6,7 @@ district or a street (朝阳区), and "前50名城市"/"Top50城市" name a grou
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Hit, Place, lexicon
@@ -37,23 +38,31 @@ def small_number(s: str) -> int | None:
     return CN_NUM.get(s) if len(s) == 1 else None
 
 
-def _splits_word(s: str, h: Hit) -> bool:
-    """True when the name's first character belongs to the word before it (八成都是 → 八成|都):
-    decided by jieba on a small window, only for names glued to a preceding Chinese character."""
+@functools.lru_cache(maxsize=1)
+def _jieba():
     import jieba
 
     jieba.setLogLevel(60)   # its "Building prefix dict" chatter is not ours to print
+    return jieba
 
+
+@functools.lru_cache(maxsize=65536)
+def _boundaries(window: str) -> frozenset[int]:
+    """Offsets in ``window`` where jieba (no HMM) puts a word boundary. Windows are a few
+    characters long and recur (the same name after the same word), so they are cached."""
+    out, pos = set(), 0
+    for tok in _jieba().lcut(window, HMM=False):
+        pos += len(tok)
+        out.add(pos)
+    return frozenset(out)
+
+
+def _splits_word(s: str, h: Hit) -> bool:
+    """True when the name's first character belongs to the word before it (八成都是 → 八成|都):
+    decided by jieba on a small window, only for names glued to a preceding Chinese character."""
     a = max(0, h.start - 3)
-    pos = a
-    for tok in jieba.lcut(s[a:min(len(s), h.end + 2)], HMM=False):
-        end = pos + len(tok)
-        if pos < h.start < end:
-            return True
-        pos = end
-        if pos >= h.start:
-            break
-    return False
+    # jieba's tokens tile the window: the name's start is inside a word unless a token ends there
+    return h.start - a not in _boundaries(s[a:min(len(s), h.end + 2)])
 
 
 def find_places(s: str) -> list[Hit]:
