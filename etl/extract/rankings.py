@@ -28,7 +28,7 @@ THE_NTH_RE = re.compile(r"第" + NUM + r"(?:名|位)?的")
 SECOND_TO_RE = re.compile(r"仅次于")
 MOST_RE = re.compile(r"成为[^,，。；;]{0,16}?(?:最多|最高|最密集|最活跃|最大)的?(?:城市|省份|国家|地区)")
 RISE_RE = re.compile(r"(?:上升至|升至|跃居|跃升至|位居|排名|位列|排在|排|居|列|处于|稳居|保持)(?!前)(?P<scope>全国|全球|全省|国内|世界|[^,，。；;第]{0,8}?)?第" + NUM + r"(?:名|位)?")
-LISTED = r"(?:上榜|入选|入围|进入榜单|跻身榜单)"
+LISTED = r"(?:上榜|入选|入围|进入榜单|跻身榜单|跻身)"
 CITY_UNIT = r"(?:座|个)"
 PROV_COUNT_RES = [
     re.compile(r"(?:以|有|共有|共|则有)" + NUM + CITY_UNIT + r"(?:城市)?" + LISTED),
@@ -102,12 +102,46 @@ def _entities(sent: Sent) -> list[Hit]:
     for h in sent.places:
         if h.value.name in SCOPE_NAMES and h.value.level in ("world", "overseas", "country") and h.surface in ("全国", "全球", "国内", "我国", "世界", "海外", "国外", "境外", "全世界"):
             continue
-        if re.match(r"^(?:第|首|前|之首)", t[h.end:h.end + 2]):
-            continue
+        if RANK_QUALIFIER.match(t, h.end):
+            continue   # "全国第四", "西部第一", "全国前三": the scope of a rank, not its subject
         if h.value.level not in ("city", "province", "country", "region"):
             continue
         out.append(h)
     return out
+
+
+FUNDING_WORDS = re.compile(r"融资|投资|投融资|起|笔|宗|事件|榜单|指数|科创|创新|创投|风投")
+OTHER_BASIS = re.compile(r"GDP|经济总量|地区生产总值|营收|营业收入|销售额|销售|人口|房价|利润|市值|收入|财政")
+RANK_QUALIFIER = re.compile(r"前\d|前[一二两三四五六七八九十]|第|首位|之首")
+NEXT_RE = re.compile(r"紧随其后|紧跟其后|位居其后|次之")
+INVESTOR_CTX = re.compile(r"投资机构|投资方|投资人|机构榜|创投机构|活跃机构|出手")
+HEAD_SPLIT = re.compile(r"以|在|凭借|依托|通过|继续|仍|则|也|均|又|已|共|全年|\d")
+
+
+def _clause_start(t: str, i: int) -> int:
+    return max(t.rfind(c, 0, i) for c in "，,；;。：:") + 1
+
+
+def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int):
+    """Who a claim is about: the place or investor that heads its clause ("北京以1108起位居榜首",
+    "深创投以全年出手168次位居榜首"); a clause headed by something else ("生物医药则以42宗位居各行业第二",
+    "高校代表队") ranks no place; a clause with no head ("…，位居全国第三") is about the sentence's subject."""
+    t = sent.t
+    cs = _clause_start(t, pos)
+    head = HEAD_SPLIT.split(t[cs:pos], maxsplit=1)[0]
+    head = re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", head).strip()
+    if not head:
+        return _subject(an, sent, pos)
+    lead = len(t[cs:pos]) - len(t[cs:pos].lstrip()) + (len(t[cs:pos].lstrip()) - len(re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", t[cs:pos].lstrip())))
+    ents = [h for h in _entities(sent) if h.start == cs + lead]
+    if ents:
+        return ents[0].value   # the clause starts with the place ("红杉中国" does not start with 中国)
+    if INVESTOR_CTX.search(t) or INVESTOR_CTX.search(r.meta.title or ""):
+        name = head.strip(" “”\"")
+        whole = [h for h in find_places(name) + lexicon().sectors.find(name) if h.end - h.start >= len(name) - 1]
+        if 2 <= len(name) <= 20 and not whole:
+            return name
+    return None
 
 
 def _subject(an: Analysis, sent: Sent, pos: int) -> Place | None:
@@ -164,13 +198,19 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
         # -- 依次为 lists ---------------------------------------------------------------------
         for m in LIST_RE.finditer(t):
             head = t[:m.start()]
+            if OTHER_BASIS.search(head):
+                continue   # "GDP排名前十的城市依次为…": not a funding or innovation list
             if m.group(0).startswith("分别"):
                 if not re.search(r"前" + NUM + r"(?:名|位|强)?[^,，。；;]{0,12}$", head):
                     continue   # "分别为A、B、C" names a set, not an order, unless it is 前N
-            elif not re.search(r"前" + NUM + r"|排名|榜|排行|名次", head):
+            elif not re.search(r"前" + NUM + r"|排名|榜|排行|名次|第(?:\d{1,3}|[一二两三四五六七八九十百]{1,3})(?:名|位)?(?:至|到|-|—)", head):
                 continue
             cap = re.search(r"前" + NUM, head[-20:] + m.group(0))
             cap_n = _n(cap.group("n")) if cap else None
+            span = re.search(r"第(?P<a>\d{1,3}|[一二两三四五六七八九十百]{1,3})(?:名|位)?(?:至|到|-|—|~)第?(?P<b>\d{1,3}|[一二两三四五六七八九十百]{1,3})(?:名|位)?$", head)
+            offset = (_n(span.group("a")) or 1) - 1 if span else 0
+            if span and _n(span.group("b")):
+                cap_n = _n(span.group("b")) - offset
             items = [h for h in _entities(sent) if h.start >= m.end()]
             run = [items[0]] if items and items[0].start - m.end() <= 1 else []
             for h in items[1:]:
@@ -182,7 +222,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 run = run[:cap_n]
             basis = "composite" if r.is_ranking_doc and not re.search(r"融资|投资", head) else _basis_of(head)
             if len(run) >= 2:
-                for i, h in enumerate(run, 1):
+                for i, h in enumerate(run, 1 + offset):
                     r.add(sent, h.value, rank=i, basis=basis, sector=None if basis == "composite" else sector_here)
                     done.add((h.value.name, i))
             elif re.search(r"投资机构|投资方|投资人|机构|基金|资本", head[-20:]):
@@ -203,9 +243,10 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             before = [h for h in _entities(sent) if h.end <= m.start()]
             run = _run_back(t, before)
             gap = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", t[run[-1].end:m.start()]) if run else "x"
-            # "上海、北京、深圳分别以1512起、1408起、1265起位列前三"
-            gap = re.sub(r"^分别以?[\d.,，、\s]+(?:起|笔|宗|亿元|万元|亿|万)(?:[、,，\s]*[\d.,]+(?:起|笔|宗|亿元|万元|亿|万))*", "", gap)
-            if not n or len(run) != n or gap.strip():
+            # "上海、北京、深圳分别以1512起、1408起、1265起位列前三" / "广东、江苏、上海三地的融资事件数分别为118起、104起、97起，位列全国前三"
+            gap = re.sub(r"^[三四五六七八九十两]+(?:地|城|省|市|个城市|个省份)?(?:的)?[^。；;，,\d]{0,10}(?=分别)", "", gap)
+            gap = re.sub(r"^分别(?:以|为|是)?[\d.,，、\s]+(?:起|笔|宗|亿元|万元|亿|万)(?:[、,，和\s]*[\d.,]+(?:起|笔|宗|亿元|万元|亿|万))*", "", gap)
+            if not n or len(run) != n or gap.strip(" ,，"):
                 continue
             sector = _nearest_sector(sent, m.start())
             for i, h in enumerate(run, 1):
@@ -229,6 +270,17 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
             before = [h for h in _entities(sent) if a <= h.start and h.end <= m.start()]
             run = _run_back(t, before, loose=True)
+            if n and len(run) < 2 and (INVESTOR_CTX.search(t) or INVESTOR_CTX.search(meta.title or "")):
+                # "IDG资本与经纬创投均出手97次，并列第四"
+                prev = t[_clause_start(t, _clause_start(t, m.start()) - 1):m.start()]
+                head = HEAD_SPLIT.split(prev, maxsplit=1)[0]
+                names = [x for x in re.split(r"与|和|、|及", re.sub(r"(?:均|都)$", "", head)) if 2 <= len(x) <= 20]
+                val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", prev)
+                if len(names) >= 2 and not any(find_places(x) for x in names):
+                    for nm in names:
+                        r.add(sent, nm, rank=n, value=Decimal(val.group(1)) if val else None,
+                              basis="deal_count" if val else None, sector=sector_here, level="investor")
+                continue
             if not n or len(run) < 2:
                 continue
             sector = _nearest_sector(sent, m.start())
@@ -281,37 +333,44 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             r.add(sent, after[0].value, rank=1, value=v1, basis=basis, sector=sector)
             r.add(sent, subj, rank=2, value=v2, basis=basis, sector=sector)
 
-        # -- rank 1 claims ---------------------------------------------------------------------
-        for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t)):
-            a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
-            subj = _subject(an, sent, m.start())
-            if subj is None:
-                continue
-            if (subj.name, 1) in done:
-                continue
-            if any(rx.search(t) for rx in PROV_COUNT_RES) and subj.level == "province":
-                continue   # "江苏以11座城市上榜位居榜首": the province-count row carries it
-            sector = _nearest_sector(sent, m.end() + 20)
-            v, basis = _stat_value(ex, sent, subj, sector)
-            basis = basis or _basis_of(t[a:m.end() + 20])
-            r.add(sent, subj, rank=1, value=v, basis=basis, sector=sector)
-            done.add((subj.name, 1))
-
-        # -- X位居/排名/上升至(全国)第N ----------------------------------------------------------
+        # -- rank 1 claims, X位居/排名/上升至(全国)第N, 紧随其后 --------------------------------------
+        claims = [(m, 1) for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t))]
         for m in RISE_RE.finditer(t):
             n = _n(m.group("n"))
             if not n or SCOPE_NOT_PLACES.search(m.group(0)) or any(a <= m.end() - 1 < b for a, b in claimed):
                 continue   # "生物医药位居各行业第二" ranks a sector, not a place
             if re.match(r"^的", t[m.end():m.end() + 1]):
                 continue   # 第N名的X is handled above
-            subj = _subject(an, sent, m.start())
-            if subj is None or (subj.name, n) in done:
+            claims.append((m, n))
+        last_rank = 0
+        for m, n in sorted(claims + [(m, None) for m in NEXT_RE.finditer(t)], key=lambda x: x[0].start()):
+            n = n if n is not None else last_rank + 1 if last_rank else None
+            if n is None:
                 continue
-            sector = _nearest_sector(sent, m.start())
-            v, basis = _stat_value(ex, sent, subj, sector)
+            if OTHER_BASIS.search(t[_clause_start(t, m.start()):m.start()]) or OTHER_BASIS.search(t[max(0, m.start() - 24):m.start()]):
+                continue
+            if not FUNDING_WORDS.search(t) and any(OTHER_BASIS.search(x.t) for x in an.sents if x.para == sent.para):
+                continue   # "苏州以约1.1万亿元位列第六" in a paragraph about GDP
+            subj = _claim_subject(r, an, sent, m.start())
+            if subj is None:
+                continue
+            if isinstance(subj, str):   # an investor: "深创投以全年出手168次位居榜首"
+                cs = _clause_start(t, m.start())
+                val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", t[cs:m.start()])
+                r.add(sent, subj, rank=n, value=Decimal(val.group(1).replace(",", "")) if val else None,
+                      basis="deal_count" if val else None, sector=sector_here, level="investor")
+                last_rank = n
+                continue
+            last_rank = n
+            if (subj.name, n) in done:
+                continue
             if any(rx.search(t) for rx in PROV_COUNT_RES) and subj.level == "province":
-                continue
-            r.add(sent, subj, rank=n, value=v, basis=basis or _basis_of(t[:m.start()]), sector=sector)
+                continue   # "江苏以11座城市上榜位居榜首": the province-count row carries it
+            a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
+            sector = _nearest_sector(sent, m.end() + 20) if n == 1 else _nearest_sector(sent, m.start())
+            v, basis = _stat_value(ex, sent, subj, sector)
+            basis = basis or _basis_of(t[a:m.end() + 20] if n == 1 else t[:m.start()])
+            r.add(sent, subj, rank=n, value=v, basis=basis, sector=sector)
             done.add((subj.name, n))
 
         # -- province counts of listed cities -----------------------------------------------------
@@ -319,7 +378,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
 
         # -- membership --------------------------------------------------------------------------
         for m in MEMBER_RE.finditer(t):
-            if not re.search(r"也|亦|均|都|同样", m.group(0)):
+            if not re.search(r"也|亦|均|都|同样", m.group(0)) and not (r.is_ranking_doc and re.search(r"跻身|入围|进入", m.group(0))):
                 continue
             a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
             for h in _entities(sent):

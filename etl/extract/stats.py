@@ -168,7 +168,7 @@ def _geo_candidates(sent: Sent) -> list[Hit]:
     ("位列全国前三", "西部第一")."""
     ex = _excluded(sent.t)
     return [h for h in sent.places if not any(a <= h.start < b for a, b in ex)
-            and not re.match(r"^(?:前\d|前[一二两三四五六七八九十]|第|首)", sent.t[h.end:h.end + 2])]
+            and not re.match(r"^(?:前\d|前[一二两三四五六七八九十]|第|首位|之首)", sent.t[h.end:h.end + 2])]
 
 
 def _geo_at(sent: Sent, pos: int, places: list[Hit]) -> Place | None:

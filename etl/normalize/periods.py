@@ -356,6 +356,44 @@ _PATTERNS = [
 
 _START = frozenset("0123456789上下前后今去明本截自从第Q全近过最年首" + "一二三四五六七八九十")
 _START_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_START)) + "]")
+# For each of _PATTERNS, characters of which every match contains at least one (a lookbehind
+# does not count: it looks before the match): 月 for the month patterns, 年 for the year ones…
+_REQUIRED = [
+    "月",      # _P_DAYRANGE: …月…日
+    "月",      # _P_MONTHRANGE: …-…月
+    "月",      # _P_YTD: 前N个月
+    "来今",    # _P_YTD_OPEN: 以来 | 至今
+    "年",      # _P_SINCE: YYYY年…以来
+    "年",      # _P_YEARRANGE: YYYY-YYYY年
+    "半H",     # _P_HALF: 上半年… | H1/H2
+    "季Q",     # _P_QUARTER: 季度 | Q1-Q4
+    "季Q",     # _P_QUARTERRANGE
+    "月",      # _P_DAY: …月…日
+    "-/.",     # _P_ISO: YYYY-MM-DD
+    "月",      # _P_MONTH
+    "年",      # _P_YEAR: 年, 年度, 全年, 今年…
+    "年月季",  # _P_RELATIVE: 近N年/月/季度
+]
+_REQUIRED_CHARS = frozenset("".join(_REQUIRED) + "截")   # 截: _P_ASOF
+assert len(_REQUIRED) == len(_PATTERNS)
+
+
+def _max_width(rx: re.Pattern) -> int | None:
+    """Longest text the pattern can match (None: unbounded or unknown), from the regex parser."""
+    try:
+        try:
+            from re import _parser as sre_parse
+        except ImportError:  # Python 3.10
+            import sre_parse
+        w = sre_parse.parse(rx.pattern, rx.flags).getwidth()[1]
+    except Exception:
+        return None
+    return w if w < 1000 else None
+
+
+# (pattern, handler, required characters, longest match): a required character must then occur
+# within the longest match's reach of the position tried
+_PLAN = [(rx, h, req, _max_width(rx)) for (rx, h), req in zip(_PATTERNS, _REQUIRED)]
 
 
 def _clean_ref(ref_year, ref_month):
@@ -375,30 +413,37 @@ def find_periods(s: str, ref_year: int | None = None, ref_month: int | None = No
     t = s.translate(_FOLD)
     out: list[Period] = []
     i, n = 0, len(t)
-    # Each pattern's leftmost match at or after the last position it was searched from: a
-    # pattern is only tried again once the scan passes that match (search from i finds exactly
-    # what match at each later position would, so this is the same scan without the misses).
-    ahead: list = [(-1, None)] * len(_PATTERNS)
+    # A pattern can only match at i when one of the characters it cannot do without occurs at
+    # or after i: patterns whose last such character is behind the scan are not tried.
+    last = {c: t.rfind(c) for c in _REQUIRED_CHARS}
+    limits = [max(last[c] for c in req) for req in _REQUIRED]
+    asof_limit = last["截"]
+    stop = max(max(limits), asof_limit)
     while i < n:
         if t[i] not in _START:
             sm = _START_RE.search(t, i)
             if sm is None:
                 break
             i = sm.start()
+        if i > stop:
+            break
         best = None
-        am = _P_ASOF.match(t, i)
+        am = _P_ASOF.match(t, i) if asof_limit >= i else None
         if am:
             pt = _point_at(t, am.end(), ry, rm)
             if pt:
                 best = (pt[0], None, pt[2], "as_of")
-        for k, (rx, h) in enumerate(_PATTERNS):
-            at, m = ahead[k]
-            if at < 0 or (m is not None and m.start() < i):
-                m = rx.search(t, i)
-                ahead[k] = (i, m)
-            if m is None or m.start() != i:
+        for (rx, h, req, width), limit in zip(_PLAN, limits):
+            if limit < i:
                 continue
-            if m.end() <= i or (best and m.end() <= best[0]):
+            if width is not None:
+                for c in req:
+                    if t.find(c, i, i + width) >= 0:
+                        break
+                else:
+                    continue
+            m = rx.match(t, i)
+            if not m or m.end() <= i or (best and m.end() <= best[0]):
                 continue
             try:
                 r = h(t, m, ry, rm)
