@@ -44,17 +44,34 @@ def most_specific(hits: list[Hit]) -> str | None:
     return best[1].value
 
 
-def sector_for(an: Analysis, sent: Sent, a: int, b: int, meta, *, deal: bool = False) -> str | None:
-    """The most specific sector the fact's clause names, else its sentence's; deals fall back on the
-    paragraph, the section heading, the report's one sector, then the document's dominant sector."""
+DESCRIBES = re.compile(r"专注于?|主攻|致力于|聚焦于?|从事|是一家|主营|深耕|定位为|提供")
+
+
+def sector_for(an: Analysis, sent: Sent, a: int, b: int, meta, *, deal: bool = False, company: str | None = None) -> str | None:
+    """The most specific sector the fact's clause names, else its sentence's; deals fall back on a
+    sentence describing the company (X专注于…), the paragraph, the section heading, the report's one
+    sector, then the document's dominant sector. A sector word inside the company's own name
+    (智驭新能源科技, 明眸医疗) says nothing about its sector."""
     lex = lexicon()
-    near = [h for h in sent.sectors if a <= h.start < b]
+    own: tuple[int, int] | None = None
+    if company:
+        i = sent.t.find(company)
+        own = (i, i + len(company)) if i >= 0 else None
+    hits = [h for h in sent.sectors if not (own and own[0] <= h.start < own[1])]
+    near = [h for h in hits if a <= h.start < b]
     if near:
         return most_specific(near)
-    if sent.sectors:
-        return most_specific(sent.sectors)
+    if hits:
+        return most_specific(hits)
     if not deal:
         return meta.scope_sector
+    if company:
+        for other in an.sents:
+            m = re.search(re.escape(company) + r"[^。]{0,12}?(?:" + DESCRIBES.pattern + r")", other.t)
+            if m:
+                desc = [h for h in other.sectors if h.start >= m.end() - 6]
+                if desc:
+                    return most_specific(desc)
     for prev in reversed(an.sents[: sent.i]):
         if prev.para != sent.para:
             break

@@ -312,7 +312,7 @@ class DealBuilder:
         d = DealFact(
             evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, company=company, round=round_,
             city=city.name if city else None, province=city.province if city else None,
-            country=city.country if city else None, sector=sector_for(self.an, sent, cs, verb_at, self.meta, deal=True),
+            country=city.country if city else None, sector=sector_for(self.an, sent, cs, verb_at, self.meta, deal=True, company=company),
             investors=investors or [], lead_investors=leads or [], announced_on=date)
         if money is not None:
             d.amount, d.amount_max = to_decimal(money.value), to_decimal(money.value_max)
@@ -523,15 +523,21 @@ def _fill_follow_up(b: DealBuilder, sent: Sent, first: int) -> None:
         return
     rounds = [d.round for d in new]
     if len(new) > 1 and all(rounds):
-        # "其中A轮由深创投领投，A+轮由美团龙珠独家投资": each round its own investors
-        hits = [h for h in nxt.rounds]
-        for i, h in enumerate(hits):
-            end = hits[i + 1].start if i + 1 < len(hits) else len(nxt.t)
-            leads, invs = _investors(nxt.t[h.start:end], 0)
-            for d in new:
-                if d.round == h.value and not d.investors and invs:
-                    d.investors, d.lead_investors = invs, leads
-                    _extend_evidence(b, d, nxt)
+        # "其中，A轮由中芯聚源领投，…；A+轮由华登国际独家投资": each round its own investors, in the
+        # follow-up sentence and the clauses after its "；"
+        group = [nxt]
+        while group[-1].t.rstrip().endswith((";", "；")) and group[-1].i + 1 < len(b.an.sents) \
+                and b.an.sents[group[-1].i + 1].para == sent.para:
+            group.append(b.an.sents[group[-1].i + 1])
+        for part in group:
+            hits = list(part.rounds)
+            for i, h in enumerate(hits):
+                end = hits[i + 1].start if i + 1 < len(hits) else len(part.t)
+                leads, invs = _investors(part.t[h.start:end], 0)
+                for d in new:
+                    if d.round == h.value and not d.investors and invs:
+                        d.investors, d.lead_investors = invs, leads
+                        _extend_evidence(b, d, part)
         return
     leads, invs = _investors(nxt.t, 0)
     for d in new:

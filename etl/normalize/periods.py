@@ -413,12 +413,9 @@ def find_periods(s: str, ref_year: int | None = None, ref_month: int | None = No
     t = s.translate(_FOLD)
     out: list[Period] = []
     i, n = 0, len(t)
-    # A pattern can only match at i when one of the characters it cannot do without occurs at
-    # or after i: patterns whose last such character is behind the scan are not tried.
-    last = {c: t.rfind(c) for c in _REQUIRED_CHARS}
-    limits = [max(last[c] for c in req) for req in _REQUIRED]
-    asof_limit = last["截"]
-    stop = max(max(limits), asof_limit)
+    # A pattern can only match at i when one of the characters it cannot do without occurs
+    # within its longest match from i; past the last such character nothing can match at all.
+    stop = max([t.rfind(c) for c in _REQUIRED_CHARS])
     while i < n:
         if t[i] not in _START:
             sm = _START_RE.search(t, i)
@@ -428,14 +425,12 @@ def find_periods(s: str, ref_year: int | None = None, ref_month: int | None = No
         if i > stop:
             break
         best = None
-        am = _P_ASOF.match(t, i) if asof_limit >= i else None
+        am = _P_ASOF.match(t, i) if t[i] == "截" else None   # every as-of phrase starts with 截
         if am:
             pt = _point_at(t, am.end(), ry, rm)
             if pt:
                 best = (pt[0], None, pt[2], "as_of")
-        for (rx, h, req, width), limit in zip(_PLAN, limits):
-            if limit < i:
-                continue
+        for rx, h, req, width in _PLAN:
             if width is not None:
                 for c in req:
                     if t.find(c, i, i + width) >= 0:

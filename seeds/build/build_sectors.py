@@ -58,7 +58,7 @@ SECTORS = [
     ("biomedicine", "生物医药", "healthcare", "Biomedicine / Biopharma", ["生物医药产业", "创新药", "生物制药", "医药", "生物技术", "生物科技", "医药健康", "医药产业", "新药研发"], []),
     ("synthetic_biology", "合成生物", "biomedicine", "Synthetic Biology", ["合成生物学", "合成生物产业", "生物制造"], []),
     ("cell_gene_therapy", "细胞与基因治疗", "biomedicine", "Cell & Gene Therapy", ["基因治疗", "细胞治疗", "CGT"], []),
-    ("medical_devices", "医疗器械", "healthcare", "Medical Devices", ["医疗器械产业", "医疗设备", "高端医疗器械", "医疗器械行业", "IVD", "体外诊断"], []),
+    ("medical_devices", "医疗器械", "healthcare", "Medical Devices", ["医疗器械产业", "医疗设备", "高端医疗器械", "医疗器械行业", "IVD", "体外诊断", "医疗器材", "手术器械", "医疗仪器", "手术机器人"], []),
     ("digital_health", "数字医疗", "healthcare", "Digital Health", ["互联网医疗", "医疗信息化", "智慧医疗", "AI医疗", "医疗AI"], []),
     # --- manufacturing, materials -------------------------------------------
     ("advanced_manufacturing", "先进制造", "", "Advanced Manufacturing", ["先进制造业", "智能制造", "高端装备", "高端装备制造", "装备制造", "高端制造", "智能装备", "精密制造", "零部件制造"], []),
