@@ -1,4 +1,7 @@
 """The BI star: dim_* views and the flat bi_deals / bi_funding_stats, on the loaded samples."""
+from click.testing import CliRunner
+
+from etl.cli import cli
 from tests.conftest import rows
 
 
@@ -49,8 +52,6 @@ def test_stat_attributes(loaded_url):
     assert (s["sector"], s["parent_sector"], s["top_sector"], s["country"]) == ("AIGC", "人工智能", "人工智能", "美国")
     labels = {r["period_label"]: r["period_grain"] for r in rows(loaded_url, "select distinct period_label, period_grain from bi_funding_stats")}
     assert labels["2025H1"] == "half" and labels["2024"] == "year" and labels["2025Q1"] == "quarter"
-    s = rows(loaded_url, "select * from bi_funding_stats where geo_level = 'region' and geo_name = '西部'")[0]
-    assert s["macro_region"] == "西部" and s["region"] == "西部"
     s = rows(loaded_url, "select * from bi_funding_stats where geo_level = 'city' and geo_name = '苏州' and metric = 'deal_count' and sector is null")[0]
     assert (s["province"], s["macro_region"], s["value"]) == ("江苏", "东部", 309)
 
@@ -67,3 +68,12 @@ def test_dimensions(loaded_url):
     assert r["种子轮"] < r["A轮"] < r["B轮"] < r["D轮"] < r["IPO"]
     p = rows(loaded_url, "select * from dim_province where province = '江苏'")[0]
     assert p["macro_region"] == "东部" and "长三角" in p["economic_zones"]
+
+
+def test_a_macro_region_figure_has_its_macro_region(empty_url, tmp_path):
+    f = tmp_path / "west.txt"
+    f.write_text("2025年上半年，西部地区共发生300起投融资事件。\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["load", str(f), "--database-url", empty_url, "-q"]).exit_code == 0
+    s = rows(empty_url, "select * from bi_funding_stats")
+    assert [(x["geo_level"], x["region"], x["macro_region"], x["province"], x["period_label"], x["value"]) for x in s] == [
+        ("region", "西部", "西部", None, "2025H1", 300)]
