@@ -141,6 +141,14 @@ class Lexicon:
             add(r["name_zh"], p)
             for a in split_aliases(r["aliases"]):
                 add(a, p)
+        country_name = {r["country_code"]: r["name_zh"] for r in countries}
+        for r in read_csv("foreign_cities.csv"):
+            # a city abroad locates a company in its country (the city table holds China's cities only)
+            cn = country_name.get(r["country_code"])
+            if cn:
+                p = Place("foreign_city", r["city_name"], r["country_code"], country=cn)
+                for s_ in [r["city_name"], *split_aliases(r["aliases"])]:
+                    add(s_, p)
         for r in regions:
             p = Place("region", r["region_name"], r["region_code"])
             add(r["region_name"], p, True)

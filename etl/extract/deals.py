@@ -306,13 +306,18 @@ class DealBuilder:
     def add(self, sent: Sent, company: str, *, verb_at: int, cs: int, round_: str | None = None, money: Money | None = None,
             investors: list[str] | None = None, leads: list[str] | None = None, date=None) -> None:
         city = _city(sent, cs, verb_at) or _hq_city(self.an, company)
+        abroad = None
+        if city is None:
+            # "德国慕尼黑的机器人公司X" / "美国AI公司X": no Chinese city, but a country
+            abroad = next((h.value for h in reversed(sent.places)
+                           if cs <= h.start < verb_at and h.value.level in ("foreign_city", "country")), None)
         if city is None and "同城" in sent.t[cs:verb_at]:
             prev = next((d for d in reversed(self.ex.deals) if d.city), None)   # "其同城的…": the previous company's city
             city = lexicon().places.find(prev.city)[0].value if prev else None
         d = DealFact(
             evidence=sent.raw, evidence_start=sent.start, evidence_end=sent.end, company=company, round=round_,
             city=city.name if city else None, province=city.province if city else None,
-            country=city.country if city else None, sector=sector_for(self.an, sent, cs, verb_at, self.meta, deal=True, company=company),
+            country=city.country if city else abroad.country if abroad else None, sector=sector_for(self.an, sent, cs, verb_at, self.meta, deal=True, company=company),
             investors=investors or [], lead_investors=leads or [], announced_on=date)
         if money is not None:
             d.amount, d.amount_max = to_decimal(money.value), to_decimal(money.value_max)

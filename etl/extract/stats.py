@@ -264,6 +264,8 @@ def stat_fields(p: Place) -> dict:
         return dict(geo_level="country", geo_name=p.name, country=p.name)
     if p.level == "region":
         return dict(geo_level="region", geo_name=p.name, region=p.name)
+    if p.level == "foreign_city":
+        return dict(geo_level="city", geo_name=p.name, country=p.country)   # no row in the city table
     if p.level in ("world", "overseas", "group"):
         return dict(geo_level=p.level, geo_name=p.name)
     return dict(geo_level="group", geo_name=p.name)
