@@ -220,11 +220,11 @@ def store_document(conn, p: Processed, path: Path, run_id: int | None) -> int:
                        {"p": source_path}).scalars().all()
     doc_id = conn.execute(text(
         "insert into source_doc (sha256, source_name, source_path, raw_bytes, encoding, text, script, char_count, title, publisher,"
-        " data_source, published_on, period_start, period_end, extractor_version, run_id)"
-        " values (:sha, :name, :path, :raw, :enc, :text, :script, :n, :title, :pub, :ds, :pon, :ps, :pe, :ver, :run) returning doc_id"),
+        " data_source, published_on, period_start, period_end, extractor_version, run_id, search_text)"
+        " values (:sha, :name, :path, :raw, :enc, :text, :script, :n, :title, :pub, :ds, :pon, :ps, :pe, :ver, :run, :st) returning doc_id"),
         dict(sha=p.sha256, name=path.name, path=source_path, raw=p.raw, enc=p.doc.encoding, text=p.doc.text, script=p.doc.script,
              n=len(p.doc.text), title=m.title, pub=m.publisher, ds=m.data_source, pon=m.published_on, ps=m.period_start,
-             pe=m.period_end, ver=EXTRACTOR_VERSION, run=run_id)).scalar_one()
+             pe=m.period_end, ver=EXTRACTOR_VERSION, run=run_id, st=p.doc.match_text)).scalar_one()
     if old:
         conn.execute(text("update source_doc set superseded_by = :n where doc_id = any(:o)"), {"n": doc_id, "o": old})
     insert_facts(conn, doc_id, p.extraction)
@@ -399,9 +399,10 @@ class Loader:
                             conn.execute(text(
                                 "update source_doc set text = :t, char_count = :n, script = :sc, title = :ti, publisher = :pu,"
                                 " data_source = :ds, published_on = :po, period_start = :ps, period_end = :pe,"
-                                " extractor_version = :v, extracted_at = now() where doc_id = :d"),
+                                " extractor_version = :v, extracted_at = now(), search_text = :st where doc_id = :d"),
                                 dict(t=doc.text, n=len(doc.text), sc=doc.script, ti=m.title, pu=m.publisher, ds=m.data_source,
-                                     po=m.published_on, ps=m.period_start, pe=m.period_end, v=EXTRACTOR_VERSION, d=doc_id))
+                                     po=m.published_on, ps=m.period_start, pe=m.period_end, v=EXTRACTOR_VERSION, d=doc_id,
+                                     st=doc.match_text))
                             insert_facts(conn, doc_id, ex)
                         s.loaded += 1
                         outcome = "loaded"

@@ -64,6 +64,12 @@ def upgrade(url: str) -> bool:
         with engine.begin() as conn:
             conn.exec_driver_sql("select pg_advisory_xact_lock(7243000001)")
             seed(conn)
+            if migrated:
+                # documents stored before search_text existed get it from their text (needs OpenCC,
+                # so it is done here rather than in SQL)
+                from .search import refresh_search_text
+
+                refresh_search_text(conn)
     finally:
         engine.dispose()
     return migrated
