@@ -57,8 +57,12 @@ for _t, _s in zip(
     _FOLD[ord(_t)] = ord(_s)
 
 
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
 def _fold(s: str) -> str:
-    return s.translate(_FOLD)
+    # match text is already half-width and simplified: most strings have nothing to fold
+    return s.translate(_FOLD) if _FOLD_RE.search(s) else s
 
 
 # --------------------------------------------------------------------------

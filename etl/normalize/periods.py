@@ -38,6 +38,12 @@ for _c in range(0xFF01, 0xFF5F):
         _FOLD[_c] = _c - 0xFEE0
 for _t, _s in zip("從來個號於後間內當歲屆週", "从来个号于后间内当岁届周"):
     _FOLD[ord(_t)] = ord(_s)
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
+def _fold(s: str) -> str:
+    # match text is already half-width and simplified: most strings have nothing to fold
+    return s.translate(_FOLD) if _FOLD_RE.search(s) else s
 
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "首": 1}
@@ -410,7 +416,7 @@ def find_periods(s: str, ref_year: int | None = None, ref_month: int | None = No
     if not isinstance(s, str) or not s:
         return []
     ry, rm = _clean_ref(ref_year, ref_month)
-    t = s.translate(_FOLD)
+    t = _fold(s)
     out: list[Period] = []
     i, n = 0, len(t)
     # A pattern can only match at i when one of the characters it cannot do without occurs
@@ -466,7 +472,7 @@ def find_dates(s: str, ref_year: int | None = None) -> list[tuple[int, int, date
     if not isinstance(s, str) or not s:
         return []
     ry, _ = _clean_ref(ref_year, None)
-    t = s.translate(_FOLD)
+    t = _fold(s)
     out: list[tuple[int, int, date, str]] = []
     i, n = 0, len(t)
     month_with_year = re.compile(rf"{_ypre('a', rel=False)}{_mn('a')}月(?:份)?")
