@@ -62,6 +62,13 @@ class Ranker:
         m = re.search(r"(20\d{2})\s*年", title)
         self.edition = int(m.group(1)) if m else None
         self.lex = lex
+        self._listed_paras: set[int] | None = None
+
+    def listed_paras(self) -> set[int]:
+        """Paragraphs with a sentence that says 上榜/入选/…, computed once per document."""
+        if self._listed_paras is None:
+            self._listed_paras = {s.para for s in self.an.sents if re.search(LISTED, s.t)}
+        return self._listed_paras
 
     def add(self, sent: Sent, place_or_name, *, rank: int | None, value=None, basis: str | None, sector: str | None = None,
             list_name: str | None = None, level: str | None = None) -> None:
@@ -429,7 +436,7 @@ def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | N
     ents = [h for h in _entities(sent) if h.value.level in ("province", "city", "region")]
     list_name = f"{r.main_list}上榜城市数" if r.main_list else "上榜城市数"
     listed_here = bool(re.search(LISTED, t))
-    para_listed = listed_here or any(re.search(LISTED, s.t) for s in r.an.sents if s.para == sent.para)
+    para_listed = listed_here or sent.para in r.listed_paras()
     seen: set[str] = set()
 
     def add(h: Hit, n: int, rank: int | None = None):
