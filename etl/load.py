@@ -96,6 +96,64 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 # ---------------------------------------------------------------------------------------------
 # rows
 
+# statements, parsed once (a text() construct parses its bind parameters when it is built)
+_SQL_COMPANY_INSERT = text(
+    "insert into company (company_name) select unnest(cast(:n as text[])) on conflict do nothing")
+_SQL_COMPANY_IDS = text(
+    "select company_name, company_id from company where company_name = any(:n)")
+_SQL_INVESTOR_INSERT = text(
+    "insert into investor (investor_name) select unnest(cast(:n as text[])) on conflict do nothing")
+_SQL_INVESTOR_IDS = text(
+    "select investor_name, investor_id from investor where investor_name = any(:n)")
+_SQL_DEAL_INSERT = text(
+    "insert into deal (doc_id, company_id, round_code, amount, amount_max, currency_code, amount_cny, qualifier,"
+    " announced_on, city_code, province_code, country_code, sector_code, evidence, evidence_start, evidence_end, fact_key)"
+    " select * from unnest(cast(:doc_id as bigint[]), cast(:company_id as bigint[]), cast(:round_code as text[]),"
+    " cast(:amount as numeric[]), cast(:amount_max as numeric[]), cast(:currency_code as text[]), cast(:amount_cny as numeric[]),"
+    " cast(:qualifier as text[]), cast(:announced_on as date[]), cast(:city_code as text[]), cast(:province_code as text[]),"
+    " cast(:country_code as text[]), cast(:sector_code as text[]), cast(:evidence as text[]), cast(:evidence_start as int[]),"
+    " cast(:evidence_end as int[]), cast(:fact_key as text[])) returning deal_id")
+_SQL_DEAL_INVESTOR_INSERT = text(
+    "insert into deal_investor (deal_id, investor_id, is_lead, position) select * from unnest("
+    "cast(:deal_id as bigint[]), cast(:investor_id as bigint[]), cast(:is_lead as boolean[]), cast(:position as int[]))")
+_SQL_STAT_INSERT = text(
+    "insert into funding_stat (doc_id, geo_level, geo_name, city_code, province_code, country_code, region_code, sector_code,"
+    " round_label, period_start, period_end, metric, value, value_max, currency_code, value_cny, qualifier, evidence,"
+    " evidence_start, evidence_end, fact_key) select * from unnest(cast(:doc_id as bigint[]), cast(:geo_level as text[]),"
+    " cast(:geo_name as text[]), cast(:city_code as text[]), cast(:province_code as text[]), cast(:country_code as text[]),"
+    " cast(:region_code as text[]), cast(:sector_code as text[]), cast(:round_label as text[]), cast(:period_start as date[]),"
+    " cast(:period_end as date[]), cast(:metric as text[]), cast(:value as numeric[]), cast(:value_max as numeric[]),"
+    " cast(:currency_code as text[]), cast(:value_cny as numeric[]), cast(:qualifier as text[]), cast(:evidence as text[]),"
+    " cast(:evidence_start as int[]), cast(:evidence_end as int[]), cast(:fact_key as text[]))")
+_SQL_ENTRY_INSERT = text(
+    "insert into ranking_entry (doc_id, list_id, entity_level, entity_name, city_code, province_code, country_code, region_code,"
+    " rank, value, evidence, evidence_start, evidence_end, fact_key) select * from unnest(cast(:doc_id as bigint[]),"
+    " cast(:list_id as bigint[]), cast(:entity_level as text[]), cast(:entity_name as text[]), cast(:city_code as text[]),"
+    " cast(:province_code as text[]), cast(:country_code as text[]), cast(:region_code as text[]), cast(:rank as int[]),"
+    " cast(:value as numeric[]), cast(:evidence as text[]), cast(:evidence_start as int[]), cast(:evidence_end as int[]),"
+    " cast(:fact_key as text[]))")
+_SQL_WARNING_INSERT = text(
+    "insert into extraction_warning (doc_id, kind, phrase, evidence_start, evidence_end) values (:doc_id, :kind, :phrase, :s, :e)")
+_SQL_DOC_INSERT = text(
+    "insert into source_doc (sha256, source_name, source_path, raw_bytes, encoding, text, script, char_count, title, publisher,"
+    " data_source, published_on, period_start, period_end, extractor_version, run_id, search_text)"
+    " values (:sha, :name, :path, :raw, :enc, :text, :script, :n, :title, :pub, :ds, :pon, :ps, :pe, :ver, :run, :st) returning doc_id")
+_SQL_DOC_SUPERSEDED = text(
+    "update source_doc set superseded_by = :n where doc_id = any(:o)")
+_SQL_DOC_LOCK = text(
+    "select pg_advisory_xact_lock(hashtext(:s))")
+_SQL_DOC_BY_SHA = text(
+    "select doc_id, is_current from source_doc where sha256 = :s")
+_SQL_DOC_RETIRE = text(
+    "with resolved as (update etl_error set resolved_at = now() where source_path = :p and resolved_at is null)"
+    " update source_doc set is_current = false where source_path = :p and is_current returning doc_id")
+_SQL_LIST_INSERT = text(
+    "insert into ranking_list (doc_id, list_key, list_name, publisher, edition_year, period_start, period_end, basis, sector_code)"
+    " select * from unnest(cast(:doc_id as bigint[]), cast(:list_key as text[]), cast(:list_name as text[]), cast(:publisher as text[]),"
+    " cast(:edition_year as int[]), cast(:period_start as date[]), cast(:period_end as date[]), cast(:basis as text[]),"
+    " cast(:sector_code as text[]))"
+    " returning list_key, list_id")
+
 
 def _codes(lex, city, province, country, region=None):
     return dict(
@@ -115,13 +173,13 @@ def insert_facts(conn, doc_id: int, ex: Extraction) -> None:
     lex = lexicon()
     if ex.deals:
         names = sorted({d.company for d in ex.deals})
-        conn.execute(text("insert into company (company_name) select unnest(cast(:n as text[])) on conflict do nothing"), {"n": names})
-        company_ids = dict(conn.execute(text("select company_name, company_id from company where company_name = any(:n)"), {"n": names}).all())
+        conn.execute(_SQL_COMPANY_INSERT, {"n": names})
+        company_ids = dict(conn.execute(_SQL_COMPANY_IDS, {"n": names}).all())
         inv_names = sorted({i for d in ex.deals for i in d.investors + d.lead_investors})
         inv_ids = {}
         if inv_names:
-            conn.execute(text("insert into investor (investor_name) select unnest(cast(:n as text[])) on conflict do nothing"), {"n": inv_names})
-            inv_ids = dict(conn.execute(text("select investor_name, investor_id from investor where investor_name = any(:n)"), {"n": inv_names}).all())
+            conn.execute(_SQL_INVESTOR_INSERT, {"n": inv_names})
+            inv_ids = dict(conn.execute(_SQL_INVESTOR_IDS, {"n": inv_names}).all())
         rows = []
         for d in ex.deals:
             codes = _codes(lex, d.city, d.province, d.country)
@@ -132,14 +190,7 @@ def insert_facts(conn, doc_id: int, ex: Extraction) -> None:
                 amount_cny=to_cny(d.amount, d.currency, _ref_date(ex, d.announced_on)),
                 qualifier=d.qualifier, announced_on=d.announced_on, sector_code=lex.sector_code.get(d.sector) if d.sector else None,
                 evidence=d.evidence, evidence_start=d.evidence_start, evidence_end=d.evidence_end, fact_key=d.key(), **codes))
-        deal_ids = conn.execute(text(
-            "insert into deal (doc_id, company_id, round_code, amount, amount_max, currency_code, amount_cny, qualifier,"
-            " announced_on, city_code, province_code, country_code, sector_code, evidence, evidence_start, evidence_end, fact_key)"
-            " select * from unnest(cast(:doc_id as bigint[]), cast(:company_id as bigint[]), cast(:round_code as text[]),"
-            " cast(:amount as numeric[]), cast(:amount_max as numeric[]), cast(:currency_code as text[]), cast(:amount_cny as numeric[]),"
-            " cast(:qualifier as text[]), cast(:announced_on as date[]), cast(:city_code as text[]), cast(:province_code as text[]),"
-            " cast(:country_code as text[]), cast(:sector_code as text[]), cast(:evidence as text[]), cast(:evidence_start as int[]),"
-            " cast(:evidence_end as int[]), cast(:fact_key as text[])) returning deal_id"), _columns(rows)).scalars().all()
+        deal_ids = conn.execute(_SQL_DEAL_INSERT, _columns(rows)).scalars().all()
         links = []
         for deal_id, d in zip(deal_ids, ex.deals):
             seen = set()
@@ -149,10 +200,7 @@ def insert_facts(conn, doc_id: int, ex: Extraction) -> None:
                 seen.add(name)
                 links.append(dict(deal_id=deal_id, investor_id=inv_ids[name], is_lead=name in d.lead_investors, position=pos))
         if links:
-            conn.execute(text(
-                "insert into deal_investor (deal_id, investor_id, is_lead, position) select * from unnest("
-                "cast(:deal_id as bigint[]), cast(:investor_id as bigint[]), cast(:is_lead as boolean[]), cast(:position as int[]))"),
-                _columns(links))
+            conn.execute(_SQL_DEAL_INVESTOR_INSERT, _columns(links))
     if ex.stats:
         rows = []
         for s in ex.stats:
@@ -162,43 +210,25 @@ def insert_facts(conn, doc_id: int, ex: Extraction) -> None:
                 period_start=s.period_start, period_end=s.period_end, metric=s.metric, value=s.value, value_max=s.value_max,
                 currency_code=s.currency, value_cny=to_cny(s.value, s.currency, _ref_date(ex, s.period_end)) if s.metric.startswith("amount") and s.currency else None,
                 qualifier=s.qualifier, evidence=s.evidence, evidence_start=s.evidence_start, evidence_end=s.evidence_end, fact_key=s.key()))
-        conn.execute(text(
-            "insert into funding_stat (doc_id, geo_level, geo_name, city_code, province_code, country_code, region_code, sector_code,"
-            " round_label, period_start, period_end, metric, value, value_max, currency_code, value_cny, qualifier, evidence,"
-            " evidence_start, evidence_end, fact_key) select * from unnest(cast(:doc_id as bigint[]), cast(:geo_level as text[]),"
-            " cast(:geo_name as text[]), cast(:city_code as text[]), cast(:province_code as text[]), cast(:country_code as text[]),"
-            " cast(:region_code as text[]), cast(:sector_code as text[]), cast(:round_label as text[]), cast(:period_start as date[]),"
-            " cast(:period_end as date[]), cast(:metric as text[]), cast(:value as numeric[]), cast(:value_max as numeric[]),"
-            " cast(:currency_code as text[]), cast(:value_cny as numeric[]), cast(:qualifier as text[]), cast(:evidence as text[]),"
-            " cast(:evidence_start as int[]), cast(:evidence_end as int[]), cast(:fact_key as text[]))"), _columns(rows))
+        conn.execute(_SQL_STAT_INSERT, _columns(rows))
     if ex.rankings:
-        lists: dict[str, int] = {}
+        list_rows: dict[str, dict] = {}
         for r in ex.rankings:
             k = r.list_key()
-            if k in lists:
-                continue
-            lists[k] = conn.execute(text(
-                "insert into ranking_list (doc_id, list_key, list_name, publisher, edition_year, period_start, period_end, basis, sector_code)"
-                " values (:doc_id, :k, :name, :pub, :year, :ps, :pe, :basis, :sector) returning list_id"),
-                dict(doc_id=doc_id, k=k, name=r.list_name, pub=r.publisher, year=r.edition_year, ps=r.period_start, pe=r.period_end,
-                     basis=r.basis, sector=lex.sector_code.get(r.sector) if r.sector else None)).scalar_one()
+            if k not in list_rows:
+                list_rows[k] = dict(doc_id=doc_id, list_key=k, list_name=r.list_name, publisher=r.publisher, edition_year=r.edition_year,
+                                    period_start=r.period_start, period_end=r.period_end, basis=r.basis,
+                                    sector_code=lex.sector_code.get(r.sector) if r.sector else None)
+        lists: dict[str, int] = dict(conn.execute(_SQL_LIST_INSERT, _columns(list(list_rows.values()))).all())
         rows = []
         for r in ex.rankings:
             rows.append(dict(
                 doc_id=doc_id, list_id=lists[r.list_key()], entity_level=r.entity_level, entity_name=r.entity_name,
                 **_codes(lex, r.city, r.province, r.country, r.region), rank=r.rank, value=r.value,
                 evidence=r.evidence, evidence_start=r.evidence_start, evidence_end=r.evidence_end, fact_key=r.key()))
-        conn.execute(text(
-            "insert into ranking_entry (doc_id, list_id, entity_level, entity_name, city_code, province_code, country_code, region_code,"
-            " rank, value, evidence, evidence_start, evidence_end, fact_key) select * from unnest(cast(:doc_id as bigint[]),"
-            " cast(:list_id as bigint[]), cast(:entity_level as text[]), cast(:entity_name as text[]), cast(:city_code as text[]),"
-            " cast(:province_code as text[]), cast(:country_code as text[]), cast(:region_code as text[]), cast(:rank as int[]),"
-            " cast(:value as numeric[]), cast(:evidence as text[]), cast(:evidence_start as int[]), cast(:evidence_end as int[]),"
-            " cast(:fact_key as text[]))"), _columns(rows))
+        conn.execute(_SQL_ENTRY_INSERT, _columns(rows))
     if ex.warnings:
-        conn.execute(text(
-            "insert into extraction_warning (doc_id, kind, phrase, evidence_start, evidence_end) values (:doc_id, :kind, :phrase, :s, :e)"),
-            [dict(doc_id=doc_id, kind=w.kind, phrase=w.phrase, s=w.evidence_start, e=w.evidence_end) for w in ex.warnings])
+        conn.execute(_SQL_WARNING_INSERT, [dict(doc_id=doc_id, kind=w.kind, phrase=w.phrase, s=w.evidence_start, e=w.evidence_end) for w in ex.warnings])
 
 
 def _columns(rows: list[dict]) -> dict[str, list]:
@@ -216,19 +246,15 @@ def store_document(conn, p: Processed, path: Path, run_id: int | None) -> int:
     """Insert the source_doc row and its facts (caller holds the transaction)."""
     m = p.extraction.document
     source_path = str(path.resolve()) if path.exists() else str(path)
-    old = conn.execute(text("update source_doc set is_current = false where source_path = :p and is_current returning doc_id"),
-                       {"p": source_path}).scalars().all()
-    doc_id = conn.execute(text(
-        "insert into source_doc (sha256, source_name, source_path, raw_bytes, encoding, text, script, char_count, title, publisher,"
-        " data_source, published_on, period_start, period_end, extractor_version, run_id, search_text)"
-        " values (:sha, :name, :path, :raw, :enc, :text, :script, :n, :title, :pub, :ds, :pon, :ps, :pe, :ver, :run, :st) returning doc_id"),
+    # one round trip: earlier versions of this path leave the views, its quarantine records are resolved
+    old = conn.execute(_SQL_DOC_RETIRE, {"p": source_path}).scalars().all()
+    doc_id = conn.execute(_SQL_DOC_INSERT,
         dict(sha=p.sha256, name=path.name, path=source_path, raw=p.raw, enc=p.doc.encoding, text=p.doc.text, script=p.doc.script,
              n=len(p.doc.text), title=m.title, pub=m.publisher, ds=m.data_source, pon=m.published_on, ps=m.period_start,
              pe=m.period_end, ver=EXTRACTOR_VERSION, run=run_id, st=p.doc.match_text)).scalar_one()
     if old:
-        conn.execute(text("update source_doc set superseded_by = :n where doc_id = any(:o)"), {"n": doc_id, "o": old})
+        conn.execute(_SQL_DOC_SUPERSEDED, {"n": doc_id, "o": old})
     insert_facts(conn, doc_id, p.extraction)
-    conn.execute(text("update etl_error set resolved_at = now() where source_path = :p and resolved_at is null"), {"p": source_path})
     return doc_id
 
 
@@ -356,8 +382,8 @@ class Loader:
         try:
             with self.engine.begin() as conn:
                 # two processes never insert the same document: serialise on its hash
-                conn.execute(text("select pg_advisory_xact_lock(hashtext(:s))"), {"s": p.sha256})
-                row = conn.execute(text("select doc_id, is_current from source_doc where sha256 = :s"), {"s": p.sha256}).first()
+                conn.execute(_SQL_DOC_LOCK, {"s": p.sha256})
+                row = conn.execute(_SQL_DOC_BY_SHA, {"s": p.sha256}).first()
                 if row is not None and row.is_current:
                     s.skipped += 1
                     return "skipped"
