@@ -14,7 +14,8 @@ from ..normalize.periods import Period, find_periods
 from ..normalize.places import find_places
 
 # "国外:共发生83起" / "美国：11月共发生…" / "股权投资 / 战略投资:约123起": a short label before a colon
-LABEL_RE = re.compile(r"^\s*(?:\d{1,2}[.)）、]\s*)?(?P<label>[^:：，。,；;]{1,16}?)\s*[:：]")
+LABEL_RE = re.compile(r"^\s*(?:\d{1,2}[.)）、]\s*|[•·●▪◆■-]\s*)?(?P<label>[^:：，。,；;]{1,24}?)\s*[:：]")
+REGIONAL_HANT = {"募资": "融资"}
 NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[、.)）]|\s|$)")
 
 
@@ -74,6 +75,11 @@ def analyse(doc, ref_year: int | None, ref_month: int | None = None) -> Analysis
                 place = Place("group", "其他国家和地区", None)
             rnds = [h.value for h in lex.rounds.find(label)]
             para_label[pi] = (label, lend, place, rnds)
+    if doc.script == "hant":
+        # Taiwan and Hong Kong write 募資 for a startup's financing (mainland reports use 募资 for a
+        # fund raising its own capital); same-length substitutions keep offsets aligned
+        for a_, b_ in REGIONAL_HANT.items():
+            mt = mt.replace(a_, b_)
     last_para = -1
     for si, s in enumerate(doc.sentences):
         t = mt[s.start:s.end]

@@ -22,26 +22,29 @@ from .common import most_specific, other_market
 SCOPE_NAMES = {"全球", "中国", "海外"}
 NUM = r"(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,3})"
 ORD_RE = re.compile(r"第" + NUM + r"(?:名|位|大)?")
-FIRST_RE = re.compile(r"拔得头筹|位居榜首|名列榜首|位列榜首|居于榜首|荣登榜首|位居首位|排名首位|居首位|均居首位|位列首位|拿下桂冠|夺得桂冠|摘得桂冠|"
+FIRST_RE = re.compile(r"(?:位居|居|位列|排在|排名)各[^,，。；;第首]{1,5}(?:之)?(?:首位|之首|第一|之冠)|居各[^,，。；;]{1,5}之冠|之冠|居冠|"
+                      r"拔得头筹|位居榜首|名列榜首|位列榜首|居于榜首|荣登榜首|位居首位|排名首位|居首位|均居首位|位列首位|拿下桂冠|夺得桂冠|摘得桂冠|"
                       r"之首|头把交椅|排名第一|位居第一|位列第一")
 THE_NTH_RE = re.compile(r"第" + NUM + r"(?:名|位)?的")
 SECOND_TO_RE = re.compile(r"仅次于")
 MOST_RE = re.compile(r"成为[^,，。；;]{0,16}?(?:最多|最高|最密集|最活跃|最大)的?(?:城市|省份|国家|地区)")
 RISE_RE = re.compile(r"(?:上升至|升至|跃居|跃升至|位居|排名|位列|排在|排|居|列|处于|稳居|保持)(?!前)(?P<scope>全国|全球|全省|国内|世界|[^,，。；;第]{0,8}?)?第" + NUM + r"(?:名|位)?")
-LISTED = r"(?:上榜|入选|入围|进入榜单|跻身榜单|跻身)"
+LISTED = r"(?:上榜|入榜|入选|入围|进入榜单|跻身榜单|跻身|进入(?:前)?\d+强|进入前[一二三四五六七八九十百]+)"
 CITY_UNIT = r"(?:座|个)"
 PROV_COUNT_RES = [
     re.compile(r"(?:以|有|共有|共|则有)" + NUM + CITY_UNIT + r"(?:城市)?" + LISTED),
+    re.compile(r"有(?:[\u4e00-\u9fff、和及]{2,30}?)" + NUM + CITY_UNIT + r"城市" + LISTED),   # 江苏有南京、苏州2座城市入榜
     re.compile(LISTED + NUM + CITY_UNIT),
     re.compile(r"的" + NUM + CITY_UNIT + r"上榜城市"),
     re.compile(r"分别" + LISTED + NUM + CITY_UNIT),
 ]
+MULTI_COUNT_RE = re.compile(r"分别有?(?P<vals>(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:座|个)(?:[、和及](?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:座|个))+)(?:城市)?" + LISTED)
 EACH_RE = re.compile(r"(?:均|则|也)?各有?" + NUM + CITY_UNIT + r"(?:城市)?(?:" + LISTED + r")?")
 INLINE_COUNT_RE = re.compile(r"\s*(?:\(|（)?" + NUM + CITY_UNIT)
 LIST_RE = re.compile(r"(?:依次为|依次是|分别为|分别是|依序为|排名为|(?<=[名位强三五十])(?:为|是))[:：]?")
 # "杭州、南京、合肥位列区域内前三" / "江苏、浙江分列前两位" / "四川和湖北分列第四、第五" / "并列第三"
 TOP_N_AFTER_RE = re.compile(r"(?:位列|位居|排名|占据|包揽|分列|分居|列)(?:[^,，。；;]{0,6}?)前" + NUM + r"(?:名|位|强)?")
-SPLIT_RANKS_RE = re.compile(r"(?:分列|分居|依次位列|分别位列|分别位居|分别排名)第" + NUM + r"(?:名|位)?(?P<more>(?:[、,，和及与至到]第?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)?)+)")
+SPLIT_RANKS_RE = re.compile(r"(?:分列|分居|依次位列|分别位列|分别位居|分别排名|位列|排名)第" + NUM + r"(?:名|位)?(?P<more>(?:[、,，和及与至到]第?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)?)+)")
 TIE_RE = re.compile(r"并列(?:全国|全球|第)?第?" + NUM + r"(?:名|位)?")
 SCOPE_NOT_PLACES = re.compile(r"各行业|各领域|各赛道|各轮次|各板块|所有行业|细分领域|各细分")
 MEMBER_RE = re.compile(r"(?:也|亦)?(?:均|都|同样|一同|同时)?" + LISTED)
@@ -118,18 +121,27 @@ def _entities(sent: Sent) -> list[Hit]:
 
 
 FUNDING_WORDS = re.compile(r"融资|投资|投融资|起|笔|宗|事件|榜单|指数|科创|创新|创投|风投")
-OTHER_BASIS = re.compile(r"GDP|经济总量|地区生产总值|营收|营业收入|销售额|销售|人口|房价|利润|市值|收入|财政")
-RANK_QUALIFIER = re.compile(r"前\d|前[一二两三四五六七八九十]|第|首位|之首")
-NEXT_RE = re.compile(r"紧随其后|紧跟其后|位居其后|次之")
+OTHER_BASIS = re.compile(r"GDP|经济总量|地区生产总值|营收|营业收入|销售额|销售|人口|房价|利润|市值|收入|财政|上市公司|上市企业|专利|研发投入|研发经费")
+RANK_QUALIFIER = re.compile(r"(?:城市|省份|省市|地区)?(?:中)?(?:前\d|前[一二两三四五六七八九十]|第|首位|之首)")
+NEXT_RE = re.compile(r"紧随其后|紧跟其后|位居其后|次之|居次(?!要)")
 INVESTOR_CTX = re.compile(r"投资机构|投资方|投资人|机构榜|创投机构|活跃机构|出手")
-HEAD_SPLIT = re.compile(r"以|在|凭借|依托|通过|继续|仍|则|也|均|又|已|共|全年|\d")
+HEAD_SPLIT = re.compile(r"以|在|凭借|依托|通过|继续|仍|则|也|均|各|又|已|共|全年|上半年|下半年|本季度|本月|今年|去年|五年间|\d")
 
 
 def _clause_start(t: str, i: int) -> int:
     return max(t.rfind(c, 0, i) for c in "，,；;。：:") + 1
 
 
-def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int):
+def _clause_end(t: str, i: int) -> int:
+    ends = [x for x in (t.find(c, i) for c in "，,；;。") if x >= 0]
+    return min(ends) if ends else len(t)
+
+
+MOST_INVESTOR_RE = re.compile(r"(?:出手|投资)?最(?:活跃|多)的(?:投资)?机构(?:为|是)(?P<name>[^,，。；;]{2,24})")
+HEDGED = re.compile(r"大概|大约|可能|或许|估计|有望|预计")
+
+
+def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int, investor_ctx: bool = False, claim: str = ""):
     """Who a claim is about: the place or investor that heads its clause ("北京以1108起位居榜首",
     "深创投以全年出手168次位居榜首"); a clause headed by something else ("生物医药则以42宗位居各行业第二",
     "高校代表队") ranks no place; a clause with no head ("…，位居全国第三") is about the sentence's subject."""
@@ -137,13 +149,17 @@ def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int):
     cs = _clause_start(t, pos)
     head = HEAD_SPLIT.split(t[cs:pos], maxsplit=1)[0]
     head = re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", head).strip()
+    if not head and re.search(r"机构", claim):
+        # "国发基金上半年共参与9笔…，居各投资机构之首": the sentence's subject is the investor
+        first = HEAD_SPLIT.split(t[:_clause_end(t, 0)], maxsplit=1)[0].strip()
+        head, cs = first, 0
     if not head:
         return _subject(an, sent, pos)
     lead = len(t[cs:pos]) - len(t[cs:pos].lstrip()) + (len(t[cs:pos].lstrip()) - len(re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", t[cs:pos].lstrip())))
     ents = [h for h in _entities(sent) if h.start == cs + lead]
     if ents:
         return ents[0].value   # the clause starts with the place ("红杉中国" does not start with 中国)
-    if INVESTOR_CTX.search(t) or INVESTOR_CTX.search(r.meta.title or ""):
+    if investor_ctx or INVESTOR_CTX.search(t) or INVESTOR_CTX.search(r.meta.title or ""):
         name = head.strip(" “”\"")
         whole = [h for h in find_places(name) + lexicon().sectors.find(name) if h.end - h.start >= len(name) - 1]
         if 2 <= len(name) <= 20 and not whole:
@@ -190,6 +206,9 @@ def _basis_of(t: str) -> str | None:
 def extract_rankings(doc, meta, ex, an: Analysis) -> None:
     r = Ranker(an, meta, ex)
     prov_ctx: Place | None = None      # province whose listed cities the text is walking through
+    investor_paras: dict[int, bool] = {}
+    for s_ in an.sents:
+        investor_paras[s_.para] = investor_paras.get(s_.para, False) or bool(INVESTOR_CTX.search(s_.t))
     for sent in an.sents:
         t = sent.t
         if other_market(t):
@@ -201,6 +220,11 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                     prov_ctx = None
         sector_here = most_specific(sent.sectors) if sent.sectors else None
         done: set[tuple] = set()
+        if OTHER_BASIS.search(t) and not FUNDING_WORDS.search(t):
+            # "A股上市公司数量位居全国城市前三", "GDP排名前十的城市依次为…": not funding rankings
+            prov_ctx = _province_counts(r, sent, prov_ctx)
+            continue
+        investor_ctx = investor_paras.get(sent.para, False) or bool(INVESTOR_CTX.search(meta.title or ""))
 
         # -- 依次为 lists ---------------------------------------------------------------------
         for m in LIST_RE.finditer(t):
@@ -252,6 +276,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             gap = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", t[run[-1].end:m.start()]) if run else "x"
             # "上海、北京、深圳分别以1512起、1408起、1265起位列前三" / "广东、江苏、上海三地的融资事件数分别为118起、104起、97起，位列全国前三"
             gap = re.sub(r"^[三四五六七八九十两]+(?:地|城|省|市|个城市|个省份)?(?:的)?[^。；;，,\d]{0,10}(?=分别)", "", gap)
+            gap = re.sub(r"^(?:同样|均|也|依次|仍|继续|分别)+$", "", gap.strip(" ,，"))
             gap = re.sub(r"^分别(?:以|为|是)?[\d.,，、\s]+(?:起|笔|宗|亿元|万元|亿|万)(?:[、,，和\s]*[\d.,]+(?:起|笔|宗|亿元|万元|亿|万))*", "", gap)
             if not n or len(run) != n or gap.strip(" ,，"):
                 continue
@@ -261,6 +286,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 r.add(sent, h.value, rank=i, value=v, basis=b_ or _basis_of(t), sector=sector)
                 done.add((h.value.name, i))
         claimed = [(m.start(), m.end()) for rx in (SPLIT_RANKS_RE, TIE_RE, TOP_N_AFTER_RE) for m in rx.finditer(t)]
+        last_rank_holder = [0]
         for m in SPLIT_RANKS_RE.finditer(t):
             ranks = [_n(m.group("n"))] + [_n(x) for x in re.findall(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})", m.group("more"))]
             before = [h for h in _entities(sent) if h.end <= m.start()]
@@ -277,11 +303,11 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
             before = [h for h in _entities(sent) if a <= h.start and h.end <= m.start()]
             run = _run_back(t, before, loose=True)
-            if n and len(run) < 2 and (INVESTOR_CTX.search(t) or INVESTOR_CTX.search(meta.title or "")):
+            if n and len(run) < 2 and investor_ctx:
                 # "IDG资本与经纬创投均出手97次，并列第四"
                 prev = t[_clause_start(t, _clause_start(t, m.start()) - 1):m.start()]
                 head = HEAD_SPLIT.split(prev, maxsplit=1)[0]
-                names = [x for x in re.split(r"与|和|、|及", re.sub(r"(?:均|都)$", "", head)) if 2 <= len(x) <= 20]
+                names = [x for x in re.split(r"与|和|、|及", re.sub(r"(?:均|都|各)$", "", head)) if 2 <= len(x) <= 20]
                 val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", prev)
                 if len(names) >= 2 and not any(find_places(x) for x in names):
                     for nm in names:
@@ -350,23 +376,34 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 continue   # 第N名的X is handled above
             claims.append((m, n))
         last_rank = 0
+        for m in MOST_INVESTOR_RE.finditer(t):
+            # "本季度出手最活跃的投资机构为启明创投，共参与14起…"
+            name = re.split(r"[,，。；;、]", m.group("name"))[0].strip()
+            val = re.search(r"(\d[\d,]*)\s*(?:起|次|笔)", t[m.end():m.end() + 24])
+            if 2 <= len(name) <= 20:
+                r.add(sent, name, rank=1, value=Decimal(val.group(1).replace(",", "")) if val else None,
+                      basis="deal_count" if val else None, sector=sector_here or meta.scope_sector, level="investor")
+                last_rank_holder[0] = 1
+        last_rank = last_rank_holder[0] if investor_ctx else 0
         for m, n in sorted(claims + [(m, None) for m in NEXT_RE.finditer(t)], key=lambda x: x[0].start()):
-            n = n if n is not None else last_rank + 1 if last_rank else None
+            n = n if n is not None else last_rank + 1 if last_rank else 2 if m.group(0).startswith("居次") else None
             if n is None:
                 continue
+            if t[m.end():m.end() + 1] == "的" or HEDGED.search(t[max(0, m.start() - 8):m.start()]):
+                continue   # "排名第一的成都" is 第N的X; "大概排在第八" is no claim
             if OTHER_BASIS.search(t[_clause_start(t, m.start()):m.start()]) or OTHER_BASIS.search(t[max(0, m.start() - 24):m.start()]):
                 continue
             if not FUNDING_WORDS.search(t) and any(OTHER_BASIS.search(x.t) for x in an.sents if x.para == sent.para):
                 continue   # "苏州以约1.1万亿元位列第六" in a paragraph about GDP
-            subj = _claim_subject(r, an, sent, m.start())
+            subj = _claim_subject(r, an, sent, m.start(), investor_ctx, claim=m.group(0))
             if subj is None:
                 continue
             if isinstance(subj, str):   # an investor: "深创投以全年出手168次位居榜首"
                 cs = _clause_start(t, m.start())
                 val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", t[cs:m.start()])
                 r.add(sent, subj, rank=n, value=Decimal(val.group(1).replace(",", "")) if val else None,
-                      basis="deal_count" if val else None, sector=sector_here, level="investor")
-                last_rank = n
+                      basis="deal_count" if val else None, sector=sector_here or meta.scope_sector, level="investor")
+                last_rank = last_rank_holder[0] = n
                 continue
             last_rank = n
             if (subj.name, n) in done:
@@ -418,6 +455,10 @@ def numbered_lists(doc, meta, ex, an: Analysis) -> None:
         n = int(m.group("n")) if m and ent else None
         if n is not None and cur and n == cur[-1][0] + 1 and pi == cur[-1][1].para + 1:
             cur.append((n, st, ent[0]))
+            # "9. 长沙、青岛（并列）—— 各9起": a tie on one line
+            if "并列" in st.t:
+                for h in _run_back(st.t, [x for x in _entities(st)][:4], loose=True)[1:]:
+                    cur.append((n, st, h))
             continue
         if len(cur) >= 2:
             runs.append(cur)
@@ -460,8 +501,10 @@ def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | N
             before = [h for h in ents if a <= h.start and h.end <= m.start()]
             if not n or not before or t[before[-1].end:m.start()].strip():
                 continue   # the count must follow the place directly: "三大省份合计上榜29座" is no province's
-            rank = 1 if re.search(r"位居榜首|排名第一|位列第一|居首", t[m.end():m.end() + 8]) else None
-            rk = re.search(r"排名第" + NUM, t[m.end():m.end() + 10])
+            after = re.sub(r"^[^,，。；;]{0,3}?[(（][^)）]{0,30}[)）]", "", t[m.end():m.end() + 40])   # "（深圳、广州、珠海）"
+            after = re.sub(r"^(?:座|个)?城市", "", after)
+            rank = 1 if re.search(r"^[,，]?(?:位居榜首|排名第一|位列第一|居首|(?:位居|居|位列)各[^,，。；;]{1,4}(?:首位|之首|第一))", after) else None
+            rk = re.search(r"^[,，]?排名第" + NUM, after)
             if rk:
                 rank = _n(rk.group("n"))
             if rx.pattern.startswith("分别") or re.search(r"分别$", t[:m.start()]):
@@ -471,6 +514,14 @@ def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | N
                 add(before[-1], n, rank)
                 if before[-1].value.level in ("province", "city"):
                     prov_ctx = before[-1].value
+    for m in MULTI_COUNT_RE.finditer(t):
+        # "浙江、广东分别有8座、7座城市上榜": values in order over the list before 分别
+        vals = [_n(x) for x in re.findall(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:座|个)", m.group("vals"))]
+        a = max(t.rfind(c, 0, m.start()) for c in ";；。") + 1
+        run = _run_back(t, [h for h in ents if a <= h.start and h.end <= m.start()])
+        if len(run) == len(vals) and None not in vals:
+            for h, n in zip(run, vals):
+                add(h, n)
     for m in EACH_RE.finditer(t):
         n = _n(m.group("n"))
         if not n or not para_listed:
@@ -514,7 +565,16 @@ def _nearest_sector(sent: Sent, pos: int) -> str | None:
 
 def _tidy(ex) -> None:
     """One row per entity per claim: a membership row yields to a ranked row of the same entity, a
-    valueless rank row to one with the same rank and a value."""
+    valueless rank row to one with the same rank and a value, and "浙江、广东分别有8座、7座城市上榜，
+    位列第二、第三" is one row per province with its count and its rank."""
+    listed = {(x.entity_name, x.evidence_start): x for x in ex.rankings if x.basis == "listed_city_count" and x.rank is None}
+    merged = []
+    for x in ex.rankings:
+        if x.basis is None and x.rank is not None and x.value is None and (x.entity_name, x.evidence_start) in listed:
+            listed[(x.entity_name, x.evidence_start)].rank = x.rank
+            continue
+        merged.append(x)
+    ex.rankings[:] = merged
     ranked = {(x.entity_name, x.rank, x.basis) for x in ex.rankings if x.rank is not None and x.value is not None}
     ranked |= {(n, rk, None) for n, rk, _ in ranked}
     ranked_any = {x.entity_name for x in ex.rankings if x.rank is not None and x.basis in ("composite",)}

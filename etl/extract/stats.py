@@ -21,6 +21,7 @@ from ..normalize.periods import Period
 from .analysis import Analysis, Sent
 from .common import most_specific, other_market, to_decimal
 
+INVESTOR_PARA = re.compile(r"投资机构|投资方|出手|活跃机构|机构首位|机构之首")
 INVESTOR_ACTIVITY = re.compile(r"出手|对外投资|投资了")
 EVENT_VERB = re.compile(r"发生|完成|录得|披露|共|合计|累计|达|以|事件数|事件数量|案例数|交易数")
 RANK_COUNT = re.compile(r"以\d[\d,]*(?:起|笔|宗)[^,，。；;]{0,10}?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列|拿下)")
@@ -48,8 +49,8 @@ MEAN_CUE = re.compile(r"(?:平均|均值)(?:融资)?(?:金额|额)?(?:约|为|�
 SHARE_RE = re.compile(
     r"(?P<cue>占(?:比|到)?|比重(?:达到|达|为)?|贡献了?|吸收了?|拿走了?|吸纳了?|占据了?)(?P<mid>[^。；;%]{0,16}?)(?:约|近|超过|超|仅约|仅|达|为)*\s?(?P<v>\d+(?:\.\d+)?)\s?%")
 CHANGE_RE = re.compile(
-    r"(?P<kind>同比|环比|按年|按月|较(?:上年|去年|上月|\d{2,4}年)同期)(?P<dir>增长|上涨|上升|提升|增加|下滑|下降|减少|降低|回落|下跌)了?(?:约|近|超过|超)?\s?(?P<v>\d+(?:\.\d+)?)\s?%")
-DOWN = ("下滑", "下降", "减少", "降低", "回落", "下跌")
+    r"(?P<kind>同比|环比|按年|按月|较(?:上年|去年|上月|\d{2,4}年)同期|年(?=[增减]))(?P<dir>增长|上涨|上升|提升|增加|下滑|下降|减少|降低|回落|下跌|增|减)了?(?:约|近|超过|超)?\s?(?P<v>\d+(?:\.\d+)?)\s?%")
+DOWN = ("下滑", "下降", "减少", "降低", "回落", "下跌", "减")
 ENUM_GAP = re.compile(r"^[、,，和及与以及/\s]*$")
 COMPARATOR_BEFORE = re.compile(r"(?:占|占到|贡献|超过|高于|低于|远超|相比|比|较|对|超|反超|含|包括|如)$")
 EXCLUDED_SPANS = re.compile(r"\((?:含|包括|如)[^)]*\)|包括[^,，。；;]*?等|(?:如|例如|比如)[^,，。；;]*?等")
@@ -68,6 +69,7 @@ class Value:
     geo: Place | None = None
     sector: str | None = None
     round: str | None = None
+    period: tuple | None = None   # set when 分别 spreads values over years or quarters
 
 
 def _qualifier_before(t: str, i: int) -> str:
@@ -114,6 +116,8 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
         if INVESTOR_SUBJECT.search(t[a:m.start()]) or NOT_DEALS.search(t[a:m.start()]) or FORECAST.search(t[a:m.start()]):
             continue
         bracketed = bool(re.search(r"[(（]$", before)) and any(h.end == m.start() - 1 for h in sent.places)
+        # "2. 北京 —— 31起" / "北京：31起": a count hung directly on a place
+        bracketed = bracketed or any(re.fullmatch(r"[\s—\-:：]*", t[h.end:m.start()]) for h in sent.places if h.end <= m.start())
         if strict and not out and not bracketed and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
                            or re.match(r"^(?:投融资|融资|投资)", after)):
             continue
@@ -202,6 +206,13 @@ def _sector_at(sent: Sent, pos: int, end: int) -> str | None:
 
 def _round_label(names: list[str], t: str = "") -> str | None:
     lex = lexicon()
+    if len(names) == 2 and re.search(re.escape(names[0]) + r"\s*(?:至|到|~|-|—)\s*" + re.escape(names[1]), t):
+        # "Pre-A轮至A+轮合计138起": every single round from the first to the last
+        lo, hi = lex.round_order.get(names[0]), lex.round_order.get(names[1])
+        if lo is not None and hi is not None and lo < hi:
+            names = [n for n, o in sorted(lex.round_order.items(), key=lambda x: x[1])
+                     if lo <= o <= hi and "+" not in n.replace("A+轮", "").replace("B+轮", "").replace("C+轮", "")
+                     and "及以后" not in n and n not in ("IPO前", "IPO后")]
     expanded: list[str] = []
     for n in names:
         # a group name (泛A轮 → Pre-A轮+A轮+A+轮) stands for its members
@@ -218,8 +229,9 @@ def _period_at(sent: Sent, pos: int, an: Analysis, meta) -> tuple:
     best: Period | None = None
     for p in sent.periods:
         if p.end <= pos + 1 and (p.period_start or p.period_end):
-            if PERIOD_BAD_BEFORE.search(sent.t[max(0, p.start - 2):p.start]):
-                continue
+            adjacent = re.fullmatch(r"[的\s]*(?:约|近|超过?|共)?", sent.t[p.end:pos]) is not None
+            if PERIOD_BAD_BEFORE.search(sent.t[max(0, p.start - 2):p.start]) and not adjacent:
+                continue   # "较2019年…" compares; but "较2019年的148起" is 2019's own figure
             best = p
     if best is not None:
         if best.kind == "as_of" and best.period_start is None:
@@ -285,9 +297,40 @@ def _enumeration(t: str, hits: list[Hit], before: int) -> list[Hit]:
     return run
 
 
-def _distribute(sent: Sent, values: list[Value]) -> None:
+def _period_slots(sent: Sent, before: int, k: int) -> list[tuple] | None:
+    """The k periods a 分别 list runs over: "2020年至2024年…分别…" (years), "第一至第四季度…分别…"
+    (quarters), or "2022年、2023年和2024年分别…" (a list of years)."""
+    import calendar
+    import datetime as dt
+
+    ps = [p for p in sent.periods if p.end <= before and p.period_start and p.period_end]
+    if not ps:
+        return None
+    years = [p for p in ps if p.kind == "year"]
+    if len(years) >= k and k > 1:
+        run = years[-k:]
+        if all(re.fullmatch(r"[、,，和及与至到\s]*", sent.t[a.end:b.start]) for a, b in zip(run, run[1:])):
+            return [(p.period_start, p.period_end) for p in run]
+    last = ps[-1]
+    a, b = last.period_start, last.period_end
+    months = (b.year - a.year) * 12 + b.month - a.month + 1
+    if a.month == 1 and b.month == 12 and b.year - a.year + 1 == k and k > 1:
+        return [(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in range(a.year, b.year + 1)]
+    if months == 3 * k and k > 1 and a.month in (1, 4, 7, 10):
+        out = []
+        for i in range(k):
+            m0 = a.month + 3 * i
+            y = a.year + (m0 - 1) // 12
+            m0 = (m0 - 1) % 12 + 1
+            out.append((dt.date(y, m0, 1), dt.date(y, m0 + 2, calendar.monthrange(y, m0 + 2)[1])))
+        return out
+    return None
+
+
+def _distribute(sent: Sent, values: list[Value], prev_slots: list | None = None) -> list | None:
     """分别: "上海在生物医药、集成电路产业分别拿下105起、73起" — values map onto the list before 分别."""
     t = sent.t
+    found_slots = None
     for m in re.finditer(r"分别|依次为|依次是", t):
         vals = [v for v in values if v.pos >= m.end() and v.metric in ("deal_count", "amount")]
         if len(vals) < 2:
@@ -300,6 +343,14 @@ def _distribute(sent: Sent, values: list[Value]) -> None:
             else:
                 break
         k = len(run)
+        slots = _period_slots(sent, m.start(), k)
+        if slots is None and prev_slots and len(prev_slots) == k and re.search(r"同期|同一时期|相应", t[:m.start()]):
+            slots = prev_slots   # "同期，披露融资金额分别约为…": the years of the sentence before
+        if slots is not None:
+            for v, sl in zip(run, slots):
+                v.period = sl
+            found_slots = slots
+            continue
         places = _enumeration(t, _geo_candidates(sent), m.start())
         sectors = _enumeration(t, sent.sectors, m.start())
         pe = places[-1].end if places else -1
@@ -315,6 +366,7 @@ def _distribute(sent: Sent, values: list[Value]) -> None:
             # values cannot be told apart, and a wrong pairing is worse than none
             for v in run:
                 v.metric = "_ambiguous"
+    return found_slots
 
 
 def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] | None = None) -> None:
@@ -322,16 +374,20 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
     carry_geo: Place | None = None
     semi_geo: Place | None = None
     carry_sector: str | None = None
+    para_slots = None
     carry_para = -1
     para_kw: dict[int, bool] = {}
+    investor_para: dict[int, bool] = {}
     for s_ in an.sents:
         para_kw[s_.para] = para_kw.get(s_.para, False) or bool(FUNDING_KW.search(s_.t))
+        investor_para[s_.para] = investor_para.get(s_.para, False) or bool(INVESTOR_PARA.search(s_.t))
     companies = sorted({d.company for d in ex.deals}, key=len, reverse=True)
     doc_kw = bool(FUNDING_KW.search(meta.title or "")) or bool(re.search(r"投融资|融资|创投|风投", meta.title or ""))
     for sent in an.sents:
         t = sent.t
         if sent.para != carry_para:
             carry_geo, semi_geo, carry_sector, carry_para = None, None, None, sent.para
+            para_slots = None
         last_geo = None
         context = " ".join(x for x in (sent.label or "", sent.section_title or "") if x)
         if not (doc_kw or para_kw.get(sent.para) or FUNDING_KW.search(context) or RANK_COUNT.search(t)):
@@ -341,7 +397,9 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
         names_company = any(c in t for c in companies)
         values = _counts(sent, strict=not FUNDING_KW.search(t) and not FUNDING_KW.search(context)) + _amounts(sent, used_money)
         values.sort(key=lambda v: v.pos)
-        _distribute(sent, values)
+        slots = _distribute(sent, values, para_slots)
+        if slots:
+            para_slots = slots
         places = _geo_candidates(sent)
         out_vals: list[Value] = []
         values = [v for v in values if v.metric != "_ambiguous"]
@@ -349,13 +407,16 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
             own = v.geo or _geo_at(sent, v.pos, places)
             if own is None and names_company:
                 continue   # a company's own history ("此前三轮累计融资额逾8亿元") is not an aggregate
+            if own is None and investor_para.get(sent.para) and v.metric in ("deal_count", "amount") and not re.search(
+                    r"全国|全球|国内|海外|领域|行业|赛道", t[max(t.rfind(c, 0, v.pos) for c in ",，;；。") + 1:v.pos]):
+                continue   # "西高投以52起位列第二": an investor's own activity
             geo = own or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
             v.geo = geo
             if v.sector is None:
                 v.sector = _sector_at(sent, v.pos, v.end) or carry_sector or meta.scope_sector
             out_vals.append(v)
             # "深圳与杭州均为612起": the same figure for every place of the list before 均
-            if own is not None and re.search(r"(?:均为|均有|均达|都是|均是|皆为)(?:约|近)?$", t[max(0, v.pos - 4):v.pos]):
+            if own is not None and re.search(r"(?:均为|均有|均达|都是|均是|皆为|各发生|各有|各完成|各)(?:约|近)?$", t[max(0, v.pos - 4):v.pos]):
                 run = _enumeration(t, places, v.pos)
                 for h in run[:-1]:
                     if h.value.name != own.name:
@@ -392,7 +453,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
                                   qualifier=_qualifier_before(t, m.start("v"))))
         label_round = _round_label(sent.label_rounds, sent.label or "")
         for v in out_vals:
-            ps, pe = _period_at(sent, v.pos, an, meta)
+            ps, pe = getattr(v, "period", None) or _period_at(sent, v.pos, an, meta)
             rnd = label_round
             if rnd is None:
                 # rounds named after the previous figure: "天使轮与A轮合计约2150起，B轮及以后约960起"

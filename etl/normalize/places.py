@@ -22,6 +22,8 @@ BLOCKED_BEFORE = re.compile(r"(?:[新老]$)")
 # 前50名城市, Top50城市, TOP 20城市, 前十大城市, 百强城市: a named set of places (geo_level group)
 GROUP_RE = re.compile(
     r"(?:(?:前|[Tt][Oo][Pp]\s?)(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,3})(?:名|强|大)?(?:的)?(?P<kind>城市|省份|省市))"
+    r"|(?:上榜|入围|入选)(?P<n2>\d{1,3})(?P<kind2>城|座城市|个城市)"
+    r"|(?P<n3>\d{1,3})强(?P<kind3>城市|省份)"
 )
 CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100}
 
@@ -80,10 +82,10 @@ def find_places(s: str) -> list[Hit]:
             continue
         out.append(h)
     for m in GROUP_RE.finditer(s):
-        n = small_number(m.group("n"))
+        n = small_number(m.group("n") or m.group("n2") or m.group("n3") or "")
         if not n or any(h.start < m.end() and m.start() < h.end for h in out):
             continue
-        kind = "城市" if m.group("kind") == "城市" else "省份"
+        kind = "省份" if "省" in (m.group("kind") or m.group("kind2") or m.group("kind3") or "") else "城市"
         out.append(Hit(m.start(), m.end(), m.group(0), Place("group", f"Top{n}{kind}", None)))
     out.sort(key=lambda h: h.start)
     return out

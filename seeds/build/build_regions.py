@@ -40,6 +40,7 @@ REGIONS = [
     ("asean", "东盟", "economic_zone", "ASEAN", ["东南亚国家联盟"]),
     ("east", "东部", "macro_region", "Eastern China", ["东部地区"]),
     ("central", "中部", "macro_region", "Central China", ["中部地区"]),
+    ("central_west", "中西部", "macro_region", "Central and Western China", ["中西部地区"]),
     ("west", "西部", "macro_region", "Western China", ["西部地区"]),
     ("northeast", "东北", "macro_region", "Northeast China", ["东北地区", "东北三省"]),
     ("hmt", "港澳台", "macro_region", "Hong Kong, Macau and Taiwan", ["港澳台地区"]),
@@ -109,6 +110,8 @@ def main() -> None:
     macro = {"东部": "east", "中部": "central", "西部": "west", "东北": "northeast", "港澳台": "hmt"}
     for p in provinces:
         members.append((macro[p["macro_region"]], "province", p["province_code"]))
+        if p["macro_region"] in ("中部", "西部"):
+            members.append(("central_west", "province", p["province_code"]))
     for key in ("asia", "europe", "africa", "oceania"):
         country(key, sorted(c for c, k in continent_of.items() if k == key))
     country("north_america", NORTH_AMERICA)
