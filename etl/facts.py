@@ -119,13 +119,16 @@ class Extraction:
     def dedupe(self) -> "Extraction":
         """One row per distinct fact: keep the first statement of a restated figure."""
         for name in ("deals", "stats", "rankings"):
-            seen: set[str] = set()
+            seen: dict[str, int] = {}
             kept = []
             for f in getattr(self, name):
                 k = f.key()
                 if k not in seen:
-                    seen.add(k)
+                    seen[k] = len(kept)
                     kept.append(f)
+                elif name == "deals" and _richness(f) > _richness(kept[seen[k]]):
+                    # the headline and the body state one deal: keep the statement that says most
+                    kept[seen[k]] = f
             setattr(self, name, kept)
         # "约1,631亿元" in the summary and "约1,631.80亿元" in the detail are one figure stated twice
         kept_stats: list[StatFact] = []
@@ -158,6 +161,10 @@ def _json_default(o):
     if isinstance(o, (dt.date, dt.datetime)):
         return o.isoformat()
     raise TypeError(type(o).__name__)
+
+
+def _richness(d: "DealFact") -> int:
+    return sum(x is not None and x != [] for x in (d.announced_on, d.city, d.sector, d.investors, d.round, d.amount))
 
 
 def _close(a: Decimal, b: Decimal, rel: Decimal = Decimal("0.005")) -> bool:

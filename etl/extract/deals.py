@@ -64,15 +64,20 @@ DESCRIPTOR_RE = re.compile(
 LEAD_NOISE_RE = re.compile(
     r"^(?:其中|此外|另外|同时|而且|而|并且|并|近日|日前|今日|昨日|昨天|今天|目前|据悉|据了解|另据|本周|上周|本月|上月|今年|去年|"
     r"近期|最近|随后|此前|之前|与此同时|例如|比如|如|像|包括|还有|以及|和|及|由|让|使|令|在|于|曾|已|也|还|则|均|都|就|又|再|正|刚刚|刚)+")
-TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|目前|今日|今天|昨日|昨天|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司|宣布|连续|再度|再次|近期|日前)+$")
+TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|目前|今日|今天|昨日|昨天|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司|宣布|连续|再度|再次|近期|日前|上月|本月|上周|本周|今年|去年|年初|月初|月底|年内)+$")
 NOT_COMPANY_RE = re.compile(
     r"某|^(?:该|这|其|此|那|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
     r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度|"
-    r"[一二两三四五六七八九十\d]+年|以来$|成立)")
+    r"[一二两三四五六七八九十\d]+年|以来$|成立|几年|前几|一批|多家|部分)")
+ITS_PAST_RE = re.compile(r"(?:此前|之前|上一轮|早前)?其(?P<r>[^" + B + r"]{1,8}?轮)融资(?=由|金额|规模|为)")
+LED_RE = re.compile(r"(?:领投|投资|参投|跟投|独家投资)了(?P<co>[^" + B + r"的]{2,20})的(?P<body>[^" + B + r"]{0,16}?轮)(?!融资由)")
 # "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
 BY_RE = re.compile(r"(?:融资|投资)[^" + B + r"]{0,8}?由(?P<co>[^" + B + r"由]{2,25}?)(?:融资)?(?P<verb>斩获|获得|拿下|获|完成)")
-ADVERBS = {"持续", "不断", "陆续", "纷纷", "相继", "先后", "频频", "接连", "连续", "均", "都", "也", "再度", "再次", "继续", "成功", "顺利"}
+ADVERBS = {"持续", "不断", "陆续", "纷纷", "相继", "先后", "频频", "接连", "连续", "均", "都", "也", "再度", "再次", "继续", "成功", "顺利",
+           # common nouns that end up before a deal verb but name no company
+           "方式", "形式", "模式", "方向", "阶段", "环节", "过程", "途径", "渠道", "退出", "同月", "当月", "上月", "同期", "同年",
+           "此次", "本次", "首次", "其中", "一批", "项目", "企业", "公司", "机构", "资本", "资金", "团队", "产品", "业务"}
 LEGAL_SUFFIX_RE = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|有限)$")
 VALUATION_BEFORE_RE = re.compile(r"估值(?:约|达|超|为|近|逾|已|高达|或)?$")
 
@@ -352,6 +357,34 @@ def _follow_up_investors(b: DealBuilder, sent: Sent) -> tuple[list[str], list[st
     return _investors(nxt.t, 0)
 
 
+PRONOUN_RE = re.compile(r"^(?:[\d年月日]|同年|当年|此后|随后|此前|之后)*(?:该公司|公司|其|它|该企业|企业)?$")
+
+
+def _coreferent(b: "DealBuilder", sent: Sent, chunk: str) -> str | None:
+    """"2021年4月，公司获得数千万元天使轮融资" / "；2022年6月完成1.5亿元A轮融资": the company the
+    text is about — the last one with a deal in the same or the previous paragraph, or the one a
+    bullet line is labelled with ("• 云策科技（CloudStrat）：…，3月宣布完成…")."""
+    if sent.label:
+        lab = re.sub(r"[(（][^)）]*[)）]", "", sent.label)
+        co = clean_company(lab)
+        if co and not _is_place_or_sector(co):
+            if PRONOUN_RE.match(re.sub(r"[\s,，]", "", chunk)):
+                return co
+    if not PRONOUN_RE.match(re.sub(r"[\s,，]", "", chunk)):
+        return None
+    # the latest company with a deal that this paragraph (or the one before) names
+    near = " ".join(s.t for s in b.an.sents if sent.para - 1 <= s.para <= sent.para and s.start <= sent.start)
+    for d in reversed(b.ex.deals):
+        if d.company in near:
+            return d.company
+    return None
+
+
+def _is_place_or_sector(name: str) -> bool:
+    lex = lexicon()
+    return any(h.end - h.start >= len(name) - 1 for h in lex.places.find(name) + lex.sectors.find(name))
+
+
 def _candidates(t: str, rx: re.Pattern, company, taken: set[str]):
     """Matches of one deal pattern that are not negated (拟, 计划…) and name a company not yet taken."""
     for m in rx.finditer(t):
@@ -401,9 +434,10 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         chunk = t[cs:m.start()]
         if re.search(r"对[^对]{2,25}$", chunk):   # 对X进行…投资 is handled below
             continue
-        if re.search(r"第[一二三四五六七八九十\d]+$", m.group("body")):
-            continue   # "成立以来完成的第五轮融资" counts rounds, it is not one
-        co = clean_company(chunk)
+        if re.search(r"第[一二三四五六七八九十\d]+$", m.group("body")) or (
+                re.search(r"[多数几两三四五]$", m.group("body")) and not _rounds_in(sent, m.start("body"), m.end("body"))):
+            continue   # "完成的第五轮融资", "已先后完成多轮融资" count rounds, they are not one
+        co = clean_company(chunk) or _coreferent(b, sent, chunk)
         if not co or co in taken:
             continue
         body_a, body_b = m.start("body"), m.end("tail")
@@ -442,6 +476,27 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         rounds = _rounds_in(sent, m.start("body"), m.end())
         leads, invs = _investors(t, m.end())
         emit(co, verb_at=m.start(), cs=cs, round_=rounds[0] if rounds else None, money=money,
+             date=_date(b.an, sent, m.start()), investors=invs, leads=leads)
+
+    for m in ITS_PAST_RE.finditer(t):
+        # "此前其C轮融资由高瓴创投领投，金额为8亿元"
+        co = _coreferent(b, sent, "其")
+        if not co or _negated(t, _clause_start(t, m.start()), m.end()):
+            continue
+        rounds = [h.value for h in lexicon().rounds.find(m.group("r"))]
+        amt = re.compile(r"(?:金额|融资额|规模)(?:为|达|约|是)").search(t, m.end())
+        money = _money_in(sent, amt.end(), min(len(t), amt.end() + 16)) if amt else None
+        leads, invs = _investors(t, m.start())
+        if rounds and (co, rounds[0]) not in {(d.company, d.round) for d in b.ex.deals}:
+            b.add(sent, co, verb_at=m.start(), cs=m.start(), round_=rounds[0], money=money, investors=invs, leads=leads,
+                  date=_date(b.an, sent, m.start()) if re.search(r"\d{4}年|\d月", t[:m.start()]) else None)
+
+    for m, cs, co in _candidates(t, LED_RE, lambda m, cs: m.group("co"), taken):
+        # "3月我们领投了量衡精测的1.2亿元A轮，合肥产投也跟投了"
+        rounds = _rounds_in(sent, m.start("body"), m.end())
+        money = _money_in(sent, m.start("body"), m.end())
+        leads, invs = _investors(t, m.end())
+        emit(co, verb_at=m.end("co"), cs=m.start("co"), round_=rounds[0] if rounds else None, money=money,
              date=_date(b.an, sent, m.start()), investors=invs, leads=leads)
 
     for m, cs, co in _candidates(t, BY_RE, lambda m, cs: m.group("co"), taken):
