@@ -23,6 +23,8 @@ import psycopg
 
 REPO = Path(__file__).resolve().parents[1]
 LIMIT_MS = 200.0
+# what revision 0003 (indexes for analyst queries) adds; timed with and without
+NEW_INDEXES = ("ix_deal_announced_on", "ix_funding_stat_metric_geo_period")
 DOCS = 20_000
 
 PUBLISHERS = ["加冕研究院", "IT桔子", "投中研究院", "清科研究中心", "36氪研究院", "鲸准研究院", "烯牛数据", "创业邦研究中心",
@@ -121,12 +123,9 @@ def _zipf_weights(n: int, s: float = 1.05) -> list[float]:
     return [1.0 / (k + 1) ** s for k in range(n)]
 
 
-def _rand_date(rng: random.Random, a: dt.date = dt.date(2015, 1, 1), b: dt.date = dt.date(2026, 12, 31)) -> dt.date:
-    return a + dt.timedelta(days=rng.randrange((b - a).days + 1))
-
-
-def _period(rng: random.Random) -> tuple[dt.date, dt.date]:
-    y = rng.randint(2015, 2026)
+def _period(rng: random.Random, near: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """A month, quarter, half or year; in ``near``'s year (or the year before) when given."""
+    y = rng.randint(2015, 2026) if near is None else max(2015, near.year - (rng.random() < 0.2))
     kind = rng.random()
     if kind < 0.35:          # a month
         m = rng.randint(1, 12)
@@ -161,11 +160,16 @@ def populate(url: str, rows: int, seed: int = 6) -> dict:
                               " returning run_id").fetchone()[0]
 
         n_docs = DOCS
+        # documents arrive in time order (doc_id follows the publication date, as nightly loads leave
+        # them) and a fact's dates lie near its document's period: deals and stats are written in
+        # document order, so a period is a contiguous stretch of each table, as in a real database
+        span = (dt.date(2026, 12, 31) - dt.date(2015, 1, 1)).days
+        doc_date = [None] + [dt.date(2015, 1, 1) + dt.timedelta(days=span * i // n_docs) for i in range(1, n_docs + 1)]
         with cur.copy("copy source_doc (doc_id, sha256, source_name, source_path, raw_bytes, encoding, text, script, char_count,"
                       " title, publisher, published_on, period_start, period_end, extractor_version, run_id, search_text)"
                       " from stdin") as cp:
             for i in range(1, n_docs + 1):
-                ps, pe = _period(rng)
+                ps, pe = _period(rng, doc_date[i])
                 body = f"合成报告{i}：{ps.year}年{rng.choice(['人工智能', '机器人', '半导体', '生物医药', '新能源'])}投融资观察。"
                 cp.write_row((i, f"{i:064x}", f"syn_{i:06d}.txt", f"/synthetic/syn_{i:06d}.txt", body.encode(), "utf-8", body,
                               "hans", len(body), f"{ps.year}年合成报告{i}", rng.choice(PUBLISHERS), pe, ps, pe, "synthetic",
@@ -186,15 +190,16 @@ def populate(url: str, rows: int, seed: int = 6) -> dict:
             sector_pick = rng.choices(sectors, weights=sector_w, k=rows)
             round_pick = rng.choices(rounds, weights=round_w, k=rows)
             for i in range(1, rows + 1):
+                doc = 1 + (i - 1) * n_docs // rows            # 50 deals per document, in document order
                 cc, pc = cities[city_pick[i - 1]] if rng.random() < 0.9 else (None, None)
                 cur_code = rng.choice(currencies) if rng.random() < 0.8 else None
                 amount = Decimal(rng.randint(1, 2000)) * 1_000_000 if cur_code else None
                 amount_cny = (amount * Decimal(str(ref["fx"].get(cur_code, 1.0)))).quantize(Decimal(1)) if amount else None
                 rnd = round_pick[i - 1] if rng.random() < 0.85 else None
                 ev = f"合成公司{i % n_companies + 1:06d}宣布完成{'数亿元' if amount is None else '新一轮'}融资，第{i}条。"
-                cp.write_row((i, rng.randint(1, n_docs), i % n_companies + 1, rnd, amount, cur_code, amount_cny,
+                cp.write_row((i, doc, i % n_companies + 1, rnd, amount, cur_code, amount_cny,
                               rng.choice(["exact", "exact", "exact", "approx", "at_least"]) if amount else None,
-                              _rand_date(rng), cc, pc, "CN" if cc or rng.random() < 0.5 else "US", sector_pick[i - 1],
+                              doc_date[doc] - dt.timedelta(days=rng.randrange(90)), cc, pc, "CN" if cc or rng.random() < 0.5 else "US", sector_pick[i - 1],
                               ev, 0, len(ev), f"k{i}"))
         with cur.copy("copy deal_investor (deal_id, investor_id, is_lead, position) from stdin") as cp:
             n_links = 0
@@ -214,6 +219,7 @@ def populate(url: str, rows: int, seed: int = 6) -> dict:
             metric_pick = rng.choices(metrics, weights=mw, k=rows)
             provinces = ref["provinces"]
             for i in range(1, rows + 1):
+                doc = 1 + (i - 1) * n_docs // rows
                 level, name = rng.choice(geo)
                 cc = pc = co = None
                 if level == "city":
@@ -224,7 +230,7 @@ def populate(url: str, rows: int, seed: int = 6) -> dict:
                 if level in ("city", "province", "country"):
                     co = "CN"
                 metric = metric_pick[i - 1]
-                ps, pe = _period(rng)
+                ps, pe = _period(rng, doc_date[doc])
                 if metric == "deal_count":
                     value, cur_code, cny = Decimal(rng.randint(1, 600)), None, None
                 elif metric in ("amount", "amount_mean"):
@@ -235,14 +241,16 @@ def populate(url: str, rows: int, seed: int = 6) -> dict:
                     value, cur_code, cny = Decimal(rng.randint(-500, 999)) / 10, None, None
                 sector = rng.choice(sectors) if rng.random() < 0.5 else None
                 ev = f"{ps.year}年{name}{'共发生' if metric == 'deal_count' else '披露'}融资，第{i}条统计。"
-                cp.write_row((i, rng.randint(1, n_docs), level, name, cc, pc, co, sector,
+                cp.write_row((i, doc, level, name, cc, pc, co, sector,
                               rng.choice(["天使轮+A轮", "B轮及以后"]) if rng.random() < 0.05 else None, ps, pe, metric, value,
                               cur_code, cny, "exact", ev, 0, len(ev), f"s{i}"))
 
         n_lists, per_list = 2_000, 100
         with cur.copy("copy ranking_list (list_id, doc_id, list_key, list_name, publisher, edition_year, basis) from stdin") as cp:
             for i in range(1, n_lists + 1):
-                pub, kind, year = PUBLISHERS[i % len(PUBLISHERS)], LIST_KINDS[(i // len(PUBLISHERS)) % len(LIST_KINDS)], 2015 + i % 12
+                pub = PUBLISHERS[i % len(PUBLISHERS)]
+                kind = LIST_KINDS[(i // len(PUBLISHERS)) % len(LIST_KINDS)]
+                year = 2015 + (i // (len(PUBLISHERS) * len(LIST_KINDS))) % 12
                 cp.write_row((i, rng.randint(1, n_docs), f"l{i}", f"{year}年度{pub}{kind}", pub, year,
                               "composite" if i % 3 else "deal_count"))
         with cur.copy("copy ranking_entry (entry_id, doc_id, list_id, entity_level, entity_name, city_code, province_code,"
@@ -291,9 +299,13 @@ def doc_queries() -> list[tuple[str, str]]:
 
 
 def time_query(conn, sql: str, runs: int = 5) -> tuple[float, int]:
-    conn.execute(sql).fetchall()                      # warm-up (and plan caches)
+    """Median milliseconds of ``runs`` runs after a warm-up; a query slower than 5 s is timed once."""
+    t = time.perf_counter()
+    n = len(conn.execute(sql).fetchall())             # warm-up (and plan caches)
+    first = 1000 * (time.perf_counter() - t)
+    if first > 5000:
+        return first, n
     times = []
-    n = 0
     for _ in range(runs):
         t = time.perf_counter()
         n = len(conn.execute(sql).fetchall())
@@ -316,7 +328,7 @@ def run_queries(args, dbs) -> dict:
           + f"; {counts['database_mb']:.0f} MB; COPY {counts['copy_seconds']:.0f} s, ANALYZE {counts['analyze_seconds']:.1f} s")
     res: dict = {"counts": counts, "queries": [], "doc_queries": []}
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("set statement_timeout = '120s'")
+        conn.execute("set statement_timeout = '60s'")
         res["server"] = conn.execute("select version()").fetchone()[0].split(" on ")[0]
         res["settings"] = dict(conn.execute(
             "select name, setting || coalesce(unit, '') from pg_settings where name in"
@@ -328,18 +340,37 @@ def run_queries(args, dbs) -> dict:
             print(f"{ms:9.1f}  {n:6d}  {label}{'  <-- over ' + str(int(LIMIT_MS)) + ' ms' if ms > LIMIT_MS else ''}", flush=True)
         slow = max(res["queries"], key=lambda q: q["ms"])
         res["slowest"] = dict(label=slow["label"], ms=slow["ms"], plan=explain(conn, slow["sql"]))
-        print(f"\nEXPLAIN (ANALYZE, BUFFERS) of the slowest, {slow['label']}:\n{res['slowest']['plan']}")
-        dq = doc_queries()
+        print(f"\nEXPLAIN (ANALYZE, BUFFERS) of the slowest (schema at head), {slow['label']}:\n{res['slowest']['plan']}")
+        dq = doc_queries() if args.doc_queries else []
         if dq:
-            print(f"\ndocs/queries.md, as written ({len(dq)} blocks):")
+            print(f"\ndocs/queries.md, as written ({len(dq)} blocks; median of 3 after a warm-up, once when over 5 s):")
             for label, sql in dq:
                 try:
                     ms, n = time_query(conn, sql, runs=3)
                 except psycopg.Error as e:
-                    print(f"{'error':>9}  {label}: {str(e).splitlines()[0]}")
+                    print(f"{'error':>9}  {label}: {str(e).splitlines()[0]}", flush=True)
                     res["doc_queries"].append(dict(label=label, error=str(e).splitlines()[0]))
                     continue
                 res["doc_queries"].append(dict(label=label, ms=ms, rows=n))
                 print(f"{ms:9.1f}  {n:6d}  {label}{'  <-- over' if ms > LIMIT_MS else ''}", flush=True)
+
+        # the same questions without what revision 0003 added: its indexes and planner settings
+        present = [r[0] for r in conn.execute(
+            "select indexname from pg_indexes where schemaname = 'public' and indexname = any(%s)", (list(NEW_INDEXES),)).fetchall()]
+        if present:
+            for name in present:
+                conn.execute(f"drop index {name}")
+            conn.execute("set join_collapse_limit = 8")    # the PostgreSQL defaults
+            conn.execute("set from_collapse_limit = 8")
+            print(f"\nwithout revision 0003 ({', '.join(present)} dropped, collapse limits back to 8):")
+            for q in res["queries"]:
+                ms, n = time_query(conn, q["sql"])
+                q["ms_without_0003"] = ms
+                print(f"{ms:9.1f}  {n:6d}  {q['label']}{'  <-- over ' + str(int(LIMIT_MS)) + ' ms' if ms > LIMIT_MS else ''}",
+                      flush=True)
+            slow0 = max(res["queries"], key=lambda q: q["ms_without_0003"])
+            res["slowest_without_0003"] = dict(label=slow0["label"], ms=slow0["ms_without_0003"], plan=explain(conn, slow0["sql"]))
+            print(f"\nEXPLAIN (ANALYZE, BUFFERS) of the slowest without 0003, {slow0['label']}:\n"
+                  f"{res['slowest_without_0003']['plan']}")
     res["url"] = url
     return res

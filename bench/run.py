@@ -269,6 +269,8 @@ def main(argv=None) -> int:
     ap.add_argument("--database-url", help="server to create throwaway databases on (default $DATABASE_URL, else embedded)")
     ap.add_argument("--queries", action="store_true", help="query benchmark over 1M synthetic deals and stats")
     ap.add_argument("--rows", type=int, default=1_000_000, help="synthetic deals and stats for --queries")
+    ap.add_argument("--no-doc-queries", dest="doc_queries", action="store_false",
+                    help="with --queries, do not time the blocks of docs/queries.md")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--corpus", help="build the corpus under this folder instead of a temp folder (kept)")
     ap.add_argument("--keep", action="store_true", help="keep the databases")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Integer, Numeric, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr
 
 from .base import Base, col, table_args
@@ -65,7 +65,7 @@ class Deal(Evidence, Base):
     currency_code: Mapped[str | None] = col(Text, ForeignKey("currency.currency_code"), zh="币种", en="ISO 4217 currency as stated")
     amount_cny: Mapped[Decimal | None] = col(Numeric(24, 2), zh="折合人民币金额", en="amount converted to CNY with the month's fx_rate")
     qualifier: Mapped[str | None] = col(Text, zh="限定：exact/approx 约近/at_least 超逾/at_most/range 数亿", en="qualifier: exact, approx, at_least, at_most, range")
-    announced_on: Mapped[dt.date | None] = col(Date, zh="宣布日期（仅知月份时为当月1日）", en="announcement date; first day of the month when only the month is known")
+    announced_on: Mapped[dt.date | None] = col(Date, index=True, zh="宣布日期（仅知月份时为当月1日）", en="announcement date; first day of the month when only the month is known")
     city_code: Mapped[str | None] = col(Text, ForeignKey("city.city_code"), zh="城市", en="city")
     province_code: Mapped[str | None] = col(Text, ForeignKey("province.province_code"), zh="省份", en="province")
     country_code: Mapped[str | None] = col(Text, ForeignKey("country.country_code"), zh="国家", en="country")
@@ -89,6 +89,8 @@ class FundingStat(Evidence, Base):
         CheckConstraint("period_start is null or period_end is null or period_start <= period_end", name="period_order"),
         CheckConstraint(f"qualifier is null or qualifier in {QUALIFIERS}", name="qualifier"),
         *evidence_checks("funding_stat"),
+        # "cities by deal_count in 2025H1": analysts pick a metric, a geo level and a period (docs/benchmarks.md)
+        Index("ix_funding_stat_metric_geo_period", "metric", "geo_level", "period_start", "period_end"),
     )
     stat_id: Mapped[int] = col(BigInteger, primary_key=True, autoincrement=True, zh="统计编号", en="stat id")
     geo_level: Mapped[str] = col(Text, zh="地域层级", en="geo level: world, overseas, country, region, province, city, group")
