@@ -89,7 +89,7 @@ def analyse(doc, ref_year: int | None, ref_month: int | None = None) -> Analysis
         st.places = find_places(t)
         st.sectors = lex.sectors.find(t)
         st.rounds = lex.rounds.find(t)
-        st.money = find_amounts(t)
+        st.money = [_currency_after(t, mo) for mo in find_amounts(t)]
         st.periods = find_periods(t, ref_year, ref_month)
         if s.paragraph in para_label:
             label, lend, place, rnds = para_label[s.paragraph]
@@ -101,6 +101,21 @@ def analyse(doc, ref_year: int | None, ref_month: int | None = None) -> Analysis
     # section context (the heading a paragraph sits under) is a property of paragraphs
     _assign_sections(doc, sents)
     return Analysis(sents, text, mt, ref_year, ref_month)
+
+
+CURRENCY_AFTER = re.compile(r"(?:新台币|台币|港元|港币|美元|欧元|日元|英镑|新加坡元|韩元|人民币)")
+CURRENCY_CODE = {"新台币": "TWD", "台币": "TWD", "港元": "HKD", "港币": "HKD", "美元": "USD", "欧元": "EUR", "日元": "JPY",
+                 "英镑": "GBP", "新加坡元": "SGD", "韩元": "KRW", "人民币": "CNY"}
+
+
+def _currency_after(t: str, mo):
+    """"数亿元新台币": a currency named right after 元 is the amount's currency."""
+    m = CURRENCY_AFTER.match(t, mo.end)
+    if m and mo.text.endswith("元") and mo.currency in ("CNY", None):
+        import dataclasses
+
+        return dataclasses.replace(mo, end=m.end(), currency=CURRENCY_CODE[m.group(0)], text=t[mo.start:m.end()])
+    return mo
 
 
 def _is_heading_like(ptxt: str) -> bool:

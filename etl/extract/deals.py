@@ -124,6 +124,8 @@ def clean_company(chunk: str) -> str | None:
     if last is not None:
         s = s[last.end():]
     s = _strip_tail(s.strip(" “”\"'‘’「」『』"))
+    if re.search(r"[\u4e00-\u9fff]", s):
+        s = re.sub(r"\s*[(（][A-Za-z0-9 .&\-]+[)）]$", "", s)   # "港湾智医（HarbourMed AI）": the alias is not the name
     # a leading place is where the company is, not its name: 苏州迈博锐生物 → 迈博锐生物
     lead = lexicon().places.find(s[:6])
     # only where the place is clearly a prefix (深圳市…, a legal name): 贵州茅台 and 上海银行 keep theirs
@@ -152,16 +154,16 @@ def clean_company(chunk: str) -> str | None:
 
 def clean_investor(p: str) -> str | None:
     """宁德时代旗下投资平台问鼎投资 → 问鼎投资; 老股东中科创星 → 中科创星."""
-    p = p.strip(" “”\"'")
+    p = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", p.strip(" “”\"'"))   # "之初创投（AppWorks）"
     if "旗下" in p:
         p = p.rsplit("旗下", 1)[1]
     last = None
     for m in DESCRIPTOR_RE.finditer(p):
         if len(p) - m.end() >= 2 and m.start() > 0:
             last = m
-    if last is not None and not re.search(r"(?:资本|基金|创投|投资)$", p[:last.end()]):
+    if last is not None and not re.search(r"(?:资本|基金|创投|投资|集团|银行|证券)$", p):
         p = p[last.end():]
-    p = re.sub(r"(?:追加投资|追加|加码|继续投资|独家投资)$", "", p)
+    p = re.sub(r"(?:追加投资|追加|加码|继续投资|独家投资|也|亦|均|都)$", "", p)
     return p or None
 
 
@@ -288,11 +290,19 @@ HQ_RE = r"(?:总部位于|总部设在|总部在|坐落于|位于|来自|扎根�
 
 
 def _hq_city(an: Analysis, company: str):
-    """"Moonbase AI总部位于北京": a later sentence may say where the company is."""
-    # only sentences that name the company can match: compile the per-company pattern for them only
+    """"Moonbase AI总部位于北京": a later sentence may say where the company is; so may a list
+    item "港航数智：高雄的航运物流SaaS业者"."""
+    # only sentences that name the company can match: compile the per-company patterns for them only
     cands = [s for s in an.sents if company in s.t]
     if not cands:
         return None
+    item = re.compile(re.escape(company) + r"[^。；;:：]{0,20}?[:：]\s*(?P<place>[^,，。；;]{2,6}?)的")
+    for s in cands:
+        m = item.search(s.t)
+        if m:
+            for h in s.places:
+                if h.start == m.start("place") and h.value.level == "city":
+                    return h.value
     rx = re.compile(re.escape(company) + r"[^。；;]{0,30}?" + HQ_RE)
     for s in cands:
         m = rx.search(s.t)
@@ -331,6 +341,18 @@ class DealBuilder:
         self.ex.deals.append(d)
 
 
+def _share_company_facts(ex) -> None:
+    """One company, one home: a deal that names no city takes the city another of the company's
+    deals in the document states (楚芯光电's earlier rounds are in 武汉 too)."""
+    known = {}
+    for d in ex.deals:
+        if d.city and d.company not in known:
+            known[d.company] = (d.city, d.province, d.country)
+    for d in ex.deals:
+        if d.city is None and d.company in known:
+            d.city, d.province, d.country = known[d.company]
+
+
 def extract_deals(doc, meta, ex, an: Analysis | None = None) -> DealBuilder:
     from .common import analysis_for
 
@@ -343,6 +365,7 @@ def extract_deals(doc, meta, ex, an: Analysis | None = None) -> DealBuilder:
         _sentence(b, sent)
         if len(ex.deals) > first:
             _fill_follow_up(b, sent, first)
+    _share_company_facts(ex)
     return b
 
 
@@ -453,7 +476,7 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         if not rounds and money is None and not re.search(r"一轮|本轮|首轮", m.group(0)):
             # "获得投资" with neither amount nor round says too little to be a deal, unless it names
             # who invested: "获得美的资本、顺德科创基金联合投资"
-            named = JOINT_RE.search(m.group("body"))
+            named = JOINT_RE.search(m.group("body")) or (m.group("tail") == "战略投资" and re.fullmatch(r"[^\d]{2,20}", m.group("body")))
             if not m.group("tail").endswith(("融资", "募资")) and not named:
                 continue
         date = _date(b.an, sent, m.start())
@@ -461,6 +484,9 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         joint = JOINT_RE.search(m.group("body"))
         if joint and not invs:
             invs = split_names(joint.group("names"))
+        elif not invs and not rounds and money is None and m.group("tail") in ("战略投资", "投资") and \
+                re.fullmatch(r"[^\d]{2,20}", m.group("body")) and not _is_place_or_sector(m.group("body")):
+            invs = split_names(m.group("body"))   # "获得名创优品战略投资"
         if len(rounds) > 1:
             for r in rounds:   # 连续完成A轮和A+轮两轮融资: one deal per round, no shared amount
                 b.add(sent, co, verb_at=m.start(), cs=cs, round_=r, date=date, investors=invs, leads=leads)

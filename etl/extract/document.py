@@ -34,6 +34,8 @@ RELY_ON = re.compile(r"依托(?P<ds>[^，,。；;]{2,30}?(?:数据库|数据平�
 ABOUT_ORG = re.compile(r"^\s*关于(?P<org>[^\n，,。]{2,30}?" + ORG_SUFFIX + r")\s*$", re.M)
 # "财联社2026年3月5日电" / "【財聯社2024年5月20日訊】": outlet and date of a news item
 DATELINE = re.compile(r"^[\s【\[]*(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,10}?)?\s*(?P<d>20\d{2}年\d{1,2}月\d{1,2}日)\s*(?:电|讯|消息)", re.M)
+# "来源：汉江财经　记者 李然　2025-03-19 08:42" / "文｜陈卓　来源：能见财经　2024年10月22日"
+BYLINE_DATE = re.compile(r"^[^\n]*(?:来源|记者|作者|文\s*[|｜/]|编辑|采访)[^\n]*?(?P<d>20\d{2}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}))", re.M)
 YEAR_EDITION = re.compile(r"(?P<y>20\d{2})\s*年度")
 
 
@@ -124,6 +126,11 @@ def extract_document(doc, source_name: str = "") -> DocumentMeta:
             ps = [p for p in find_periods(m.group("v"), ref_year) if p.period_start or p.period_end]
             if ps:
                 meta.period_start, meta.period_end = ps[0].period_start, ps[0].period_end
+    bl = BYLINE_DATE.search(mt[:400])
+    if bl:
+        ds = find_dates(bl.group("d"), ref_year)
+        if ds and ds[0][3] == "day":
+            meta.published_on = ds[0][2]
     pf = PUBLISHED_FIELD.search(mt[:1500])
     if pf:
         ds = find_dates(pf.group("v"), ref_year)

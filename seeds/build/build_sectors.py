@@ -30,7 +30,7 @@ SECTORS = [
     ("ai_application", "AI应用", "ai", "AI Applications", ["人工智能应用", "AI+应用", "AI Agent", "智能体"], []),
     ("computer_vision", "计算机视觉", "ai", "Computer Vision", ["机器视觉", "视觉AI"], ["電腦視覺"]),
     ("autonomous_driving", "自动驾驶", "nev", "Autonomous Driving", ["无人驾驶", "智能驾驶", "辅助驾驶", "Robotaxi"], []),
-    ("robotics", "机器人", "", "Robotics", ["机器人产业", "智能机器人", "工业机器人", "服务机器人", "特种机器人"], []),
+    ("robotics", "机器人", "", "Robotics", ["机器人产业", "智能机器人", "工业机器人", "服务机器人", "特种机器人", "运动控制"], []),
     ("humanoid_robot", "人形机器人", "robotics", "Humanoid Robots / Embodied AI", ["具身智能", "人形机器人产业", "具身智能机器人", "具身机器人", "通用机器人"], []),
     ("semiconductors", "集成电路", "", "Integrated Circuits / Semiconductors", ["半导体", "芯片", "集成电路产业", "半导体产业", "芯片产业", "芯片设计", "晶圆制造", "IC设计"], ["晶片", "積體電路", "半導體"]),
     ("third_gen_semiconductors", "第三代半导体", "semiconductors", "Wide-bandgap (3rd-gen) Semiconductors", ["宽禁带半导体", "化合物半导体", "碳化硅", "氮化镓"], []),
@@ -62,7 +62,7 @@ SECTORS = [
     ("digital_health", "数字医疗", "healthcare", "Digital Health", ["互联网医疗", "医疗信息化", "智慧医疗", "AI医疗", "医疗AI"], []),
     # --- manufacturing, materials -------------------------------------------
     ("advanced_manufacturing", "先进制造", "", "Advanced Manufacturing", ["先进制造业", "智能制造", "高端装备", "高端装备制造", "装备制造", "高端制造", "智能装备", "精密制造", "零部件制造"], []),
-    ("new_materials", "新材料", "", "New Materials", ["新材料产业", "先进材料", "新材料行业"], []),
+    ("new_materials", "新材料", "", "New Materials", ["新材料产业", "先进材料", "新材料行业", "膜材料", "高性能材料", "功能材料", "复合材料", "材料企业"], []),
     ("nano_materials", "纳米新材料", "new_materials", "Nanomaterials", ["纳米材料", "纳米技术"], ["奈米材料", "奈米新材料"]),
     ("advanced_metal_materials", "先进金属材料", "new_materials", "Advanced Metal Materials", ["高端金属材料", "新型金属材料"], []),
     ("high_performance_fibers", "高性能功能纤维材料", "new_materials", "High-performance Functional Fibre Materials", ["高性能纤维材料", "功能纤维材料", "高性能纤维", "碳纤维"], []),
