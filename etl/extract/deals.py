@@ -484,7 +484,7 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         joint = JOINT_RE.search(m.group("body"))
         if joint and not invs:
             invs = split_names(joint.group("names"))
-        elif not invs and not rounds and money is None and m.group("tail") in ("战略投资", "投资") and \
+        elif not invs and not _rounds_in(sent, body_a, m.end("body")) and money is None and m.group("tail") in ("战略投资", "投资") and \
                 re.fullmatch(r"[^\d]{2,20}", m.group("body")) and not _is_place_or_sector(m.group("body")):
             invs = split_names(m.group("body"))   # "获得名创优品战略投资"
         if len(rounds) > 1:

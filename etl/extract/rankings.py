@@ -23,6 +23,7 @@ SCOPE_NAMES = {"全球", "中国", "海外"}
 NUM = r"(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,3})"
 ORD_RE = re.compile(r"第" + NUM + r"(?:名|位|大)?")
 FIRST_RE = re.compile(r"(?:位居|居|位列|排在|排名)各[^,，。；;第首]{1,5}(?:之)?(?:首位|之首|第一|之冠)|居各[^,，。；;]{1,5}之冠|之冠|居冠|"
+                      r"(?:位居|居|位列|排在|排名)(?:全省|全国|全市|全球|国内|省内|区域内|全区)(?:首位|第一|之首|榜首)|"
                       r"拔得头筹|位居榜首|名列榜首|位列榜首|居于榜首|荣登榜首|位居首位|排名首位|居首位|均居首位|位列首位|拿下桂冠|夺得桂冠|摘得桂冠|"
                       r"之首|头把交椅|排名第一|位居第一|位列第一")
 THE_NTH_RE = re.compile(r"第" + NUM + r"(?:名|位)?的")
@@ -46,7 +47,7 @@ LIST_RE = re.compile(r"(?:依次为|依次是|分别为|分别是|依序为|排�
 TOP_N_AFTER_RE = re.compile(r"(?:位列|位居|排名|占据|包揽|分列|分居|列)(?:[^,，。；;]{0,6}?)前" + NUM + r"(?:名|位|强)?")
 SPLIT_RANKS_RE = re.compile(r"(?:分列|分居|依次位列|分别位列|分别位居|分别排名|位列|排名)第" + NUM + r"(?:名|位)?(?P<more>(?:[、和及与至到]第?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)?|[,，]第(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)?)+)")
 TIE_RE = re.compile(r"并列(?:全国|全球|第)?第?" + NUM + r"(?:名|位)?")
-SCOPE_NOT_PLACES = re.compile(r"各行业|各领域|各赛道|各轮次|各板块|所有行业|细分领域|各细分")
+SCOPE_NOT_PLACES = re.compile(r"各行业|各领域|各赛道|各轮次|各板块|所有行业|细分领域|各细分|各类")
 MEMBER_RE = re.compile(r"(?:也|亦)?(?:均|都|同样|一同|同时)?" + LISTED)
 RANKING_TITLE = re.compile(r"榜|强|排行|排名|指数|Top|TOP|top|百佳|十佳")
 
@@ -141,6 +142,10 @@ MOST_INVESTOR_RE = re.compile(r"(?:出手|投资)?最(?:活跃|多)的(?:投资)
 HEDGED = re.compile(r"大概|大约|可能|或许|估计|有望|预计")
 
 
+def _is_whole_place(name: str) -> bool:
+    return any(h.end - h.start >= len(name) - 1 for h in find_places(name))
+
+
 def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int, investor_ctx: bool = False, claim: str = ""):
     """Who a claim is about: the place or investor that heads its clause ("北京以1108起位居榜首",
     "深创投以全年出手168次位居榜首"); a clause headed by something else ("生物医药则以42宗位居各行业第二",
@@ -150,15 +155,16 @@ def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int, investor_ctx
     head = HEAD_SPLIT.split(t[cs:pos], maxsplit=1)[0]
     head = re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", head).strip()
     if not head and re.search(r"机构", claim):
-        # "国发基金上半年共参与9笔…，居各投资机构之首": the sentence's subject is the investor
-        first = HEAD_SPLIT.split(t[:_clause_end(t, 0)], maxsplit=1)[0].strip()
-        head, cs = first, 0
+        # "国发基金上半年共参与9笔…，居各投资机构之首": the clause before names the investor
+        pcs = _clause_start(t, max(cs - 1, 0))
+        head, cs = HEAD_SPLIT.split(t[pcs:cs], maxsplit=1)[0].strip(" ,，"), pcs
     if not head:
         return _subject(an, sent, pos)
     lead = len(t[cs:pos]) - len(t[cs:pos].lstrip()) + (len(t[cs:pos].lstrip()) - len(re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", t[cs:pos].lstrip())))
-    ents = [h for h in _entities(sent) if h.start == cs + lead]
+    bare = re.sub(r"[\s(（)）]", "", head)
+    ents = [h for h in _entities(sent) if h.start == cs + lead and bare in (h.surface, h.surface + "市", h.value.name)]
     if ents:
-        return ents[0].value   # the clause starts with the place ("红杉中国" does not start with 中国)
+        return ents[0].value   # the clause is headed by the place ("厦门国贸资本" is not 厦门)
     if investor_ctx or INVESTOR_CTX.search(t) or INVESTOR_CTX.search(r.meta.title or ""):
         name = head.strip(" “”\"")
         whole = [h for h in find_places(name) + lexicon().sectors.find(name) if h.end - h.start >= len(name) - 1]
@@ -309,7 +315,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 head = HEAD_SPLIT.split(prev, maxsplit=1)[0]
                 names = [x for x in re.split(r"与|和|、|及", re.sub(r"(?:均|都|各)$", "", head)) if 2 <= len(x) <= 20]
                 val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", prev)
-                if len(names) >= 2 and not any(find_places(x) for x in names):
+                if len(names) >= 2 and not any(_is_whole_place(x) for x in names):
                     for nm in names:
                         r.add(sent, nm, rank=n, value=Decimal(val.group(1)) if val else None,
                               basis="deal_count" if val else None, sector=sector_here, level="investor")
@@ -367,7 +373,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             r.add(sent, subj, rank=2, value=v2, basis=basis, sector=sector)
 
         # -- rank 1 claims, X位居/排名/上升至(全国)第N, 紧随其后 --------------------------------------
-        claims = [(m, 1) for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t))]
+        claims = [(m, 1) for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t)) if not SCOPE_NOT_PLACES.search(m.group(0))]
         for m in RISE_RE.finditer(t):
             n = _n(m.group("n"))
             if not n or SCOPE_NOT_PLACES.search(m.group(0)) or any(a <= m.end() - 1 < b for a, b in claimed):
@@ -400,7 +406,8 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 continue
             if isinstance(subj, str):   # an investor: "深创投以全年出手168次位居榜首"
                 cs = _clause_start(t, m.start())
-                val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", t[cs:m.start()])
+                val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", t[cs:m.start()]) or \
+                    re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", t[_clause_start(t, max(cs - 1, 0)):m.start()])
                 r.add(sent, subj, rank=n, value=Decimal(val.group(1).replace(",", "")) if val else None,
                       basis="deal_count" if val else None, sector=sector_here or meta.scope_sector, level="investor")
                 last_rank = last_rank_holder[0] = n
