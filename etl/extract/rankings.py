@@ -174,7 +174,8 @@ def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int, investor_ctx
 
 
 def _subject(an: Analysis, sent: Sent, pos: int) -> Place | None:
-    ents = [h for h in _entities(sent) if h.end <= pos]
+    brackets = [(m.start(), m.end()) for m in re.finditer(r"[(（][^)）]*[)）]", sent.t)]
+    ents = [h for h in _entities(sent) if h.end <= pos and not any(a <= h.start < b for a, b in brackets)]
     for h in reversed(ents):
         before = sent.t[max(0, h.start - 2):h.start]
         if re.search(r"(?:超过|超|高于|低于|于|反超|比|较)$", before):
@@ -296,7 +297,19 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
         for m in SPLIT_RANKS_RE.finditer(t):
             ranks = [_n(m.group("n"))] + [_n(x) for x in re.findall(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})", m.group("more"))]
             before = [h for h in _entities(sent) if h.end <= m.start()]
-            run = _run_back(t, before)
+            run = _run_back(t, before, counts=True)
+            if not run and investor_ctx:
+                # "陕西金控、秦创原基金分别参与39起和33起，分列第三、第四"
+                prev = t[_clause_start(t, max(_clause_start(t, m.start()) - 1, 0)):m.start()]
+                head = HEAD_SPLIT.split(re.sub(r"分别.*$", "", prev), maxsplit=1)[0]
+                names = [x for x in re.split(r"与|和|、|及", head.strip(" ,，")) if 2 <= len(x) <= 20]
+                vals = re.findall(r"(\d[\d,]*)\s*(?:次|起|笔)", prev)
+                if len(names) == len(ranks) and None not in ranks and not any(_is_whole_place(x) for x in names):
+                    for i, (nm, rk) in enumerate(zip(names, ranks)):
+                        v = Decimal(vals[i]) if len(vals) == len(names) else None
+                        r.add(sent, nm, rank=rk, value=v, basis="deal_count" if v is not None else None,
+                              sector=sector_here or meta.scope_sector, level="investor")
+                continue
             if not run or len(run) != len(ranks) or None in ranks:
                 continue
             sector = _nearest_sector(sent, m.start())
@@ -373,7 +386,8 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
             r.add(sent, subj, rank=2, value=v2, basis=basis, sector=sector)
 
         # -- rank 1 claims, X位居/排名/上升至(全国)第N, 紧随其后 --------------------------------------
-        claims = [(m, 1) for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t)) if not SCOPE_NOT_PLACES.search(m.group(0))]
+        claims = [(m, 1) for m in list(FIRST_RE.finditer(t)) + list(MOST_RE.finditer(t))
+                  if not SCOPE_NOT_PLACES.search(t[max(0, m.start() - 6):m.end()])]
         for m in RISE_RE.finditer(t):
             n = _n(m.group("n"))
             if not n or SCOPE_NOT_PLACES.search(m.group(0)) or any(a <= m.end() - 1 < b for a, b in claimed):
@@ -413,8 +427,8 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 last_rank = last_rank_holder[0] = n
                 continue
             last_rank = n
-            if (subj.name, n) in done:
-                continue
+            if (subj.name, n) in done and not re.search(r"同样|也|亦|均", t[max(0, m.start() - 4):m.start()]):
+                continue   # "…披露融资金额约21亿元，同样排名第一" is a second claim, on amount
             if any(rx.search(t) for rx in PROV_COUNT_RES) and subj.level == "province":
                 continue   # "江苏以11座城市上榜位居榜首": the province-count row carries it
             a = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
@@ -548,7 +562,7 @@ def _province_counts(r: Ranker, sent: Sent, prov_ctx: Place | None) -> Place | N
     return prov_ctx
 
 
-def _run_back(t: str, hits: list[Hit], loose: bool = False) -> list[Hit]:
+def _run_back(t: str, hits: list[Hit], loose: bool = False, counts: bool = False) -> list[Hit]:
     if not hits:
         return []
     gap = r"^[、,，和及与以及\s]*$" if not loose else r"^(?:[、,，和及与\s]|以及)*$"
@@ -556,6 +570,8 @@ def _run_back(t: str, hits: list[Hit], loose: bool = False) -> list[Hit]:
     for h in reversed(hits[:-1]):
         between = t[h.end:run[0].start]
         between = re.sub(r"^\s*(?:\(|（)[^)）]{0,12}(?:\)|）)", "", between)
+        if counts:   # "台中市6筆、高雄市5筆，分列第三、第四": each place carries its figure
+            between = re.sub(r"^\s*(?:发生|有|共)?\s*\d[\d,.]*\s*(?:起|笔|宗|亿元|万元)", "", between)
         if re.match(gap, between):
             run.insert(0, h)
         else:

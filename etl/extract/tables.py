@@ -21,6 +21,7 @@ RANK_H = re.compile(r"排名|名次|序号|位次|^No\.?$|^#$", re.I)
 ENTITY_H = re.compile(r"城市|省份|省市|地区|区域|国家|机构|投资方|投资人|企业|公司")
 COUNT_H = re.compile(r"事件数|事件数量|数量|起数|笔数|案例数|次数|\(起\)|（起）|\(笔\)|（笔）")
 AMOUNT_H = re.compile(r"金额|融资额|规模|总额")
+SCORE_H = re.compile(r"得分|评分|指数|分值|综合")
 UNIT_H = re.compile(r"[(（](?P<u>[^)）]*?(?:元|美元|港元|欧元|日元))[)）]")
 
 
@@ -66,13 +67,17 @@ def _table(doc, meta, ex, an, block: list[int], first: int) -> None:
             roles["amount"] = k
             m = UNIT_H.search(h)
             unit = m.group("u") if m else None
+        elif "score" not in roles and SCORE_H.search(h):
+            roles["score"] = k
     if "entity" not in roles or not ({"rank", "count", "amount"} & set(roles)):
         return
     # the table's name: the nearest short line above it, else the report's title
     above = mt[paras[first - 1].start:paras[first - 1].end] if first > 0 else ""
-    list_name = above.strip() if 0 < len(above) <= 60 else (meta.title or "表格排名")
+    generic = re.search(r"如下[:：]?$|见下表|下表", above)   # "榜单前十名如下：" names nothing
+    list_name = above.strip() if 0 < len(above) <= 60 and not generic else (meta.title or "表格排名")
     investor_table = bool(re.search(r"机构|投资方|投资人", header[roles["entity"]]))
-    basis = "deal_count" if "count" in roles else "amount" if "amount" in roles else None
+    # a score column means the ranking is composite, whatever else the table shows
+    basis = "composite" if "score" in roles else "deal_count" if "count" in roles else "amount" if "amount" in roles else None
     for p_i in block[1:]:
         p = paras[p_i]
         cells = _cells(mt[p.start:p.end])
@@ -99,7 +104,7 @@ def _table(doc, meta, ex, an, block: list[int], first: int) -> None:
                     ex.stats.append(StatFact(**common, metric=metric, value=value, currency=cur, sector=meta.scope_sector,
                                              period_start=meta.period_start, period_end=meta.period_end, **stat_fields(place)))
         if rank is not None or "rank" not in roles:
-            value = count if basis == "deal_count" else amount
+            value = count if basis == "deal_count" else amount if basis == "amount" else _number(cells, roles.get("score"))
             if place is not None:
                 ex.rankings.append(RankingFact(
                     **common, list_name=list_name, entity_level=place.level if place.level in ("city", "province", "country", "region") else "city",

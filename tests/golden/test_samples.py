@@ -35,7 +35,7 @@ CATS, DOCS = _scored()
 def test_f1_per_kind(kind):
     t = CATS[kind]
     p, r, f = t.prf()
-    assert f >= 0.9, (kind, t.misses, t.extras)
+    assert f >= 0.95, (kind, t.misses, t.extras)
 
 
 def test_overall_f1():
@@ -43,7 +43,7 @@ def test_overall_f1():
     fp = sum(t.fp for t in CATS.values())
     fn = sum(t.fn for t in CATS.values())
     f = 2 * tp / (2 * tp + fp + fn)
-    assert f >= 0.95
+    assert f >= 0.97
 
 
 def test_field_accuracy():
