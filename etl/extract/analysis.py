@@ -15,7 +15,7 @@ from ..normalize.places import find_places
 
 # "国外:共发生83起" / "美国：11月共发生…" / "股权投资 / 战略投资:约123起": a short label before a colon
 LABEL_RE = re.compile(r"^\s*(?:\d{1,2}[.)）、]\s*|[•·●▪◆■-]\s*)?(?P<label>[^:：，。,；;]{1,24}?)\s*[:：]")
-REGIONAL_HANT = {"募资": "融资"}
+REGIONAL_HANT = {"募资": "融资", "揭露": "披露"}
 NUMBERED_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[、.)）]|\s|$)")
 
 

@@ -30,9 +30,9 @@ COUNT_RE = re.compile(
     r"(?P<num>\d[\d,]*|[一二两三四五六七八九十百千]+)\s?(?P<unit>起|笔|宗|件|个)"
 )
 CN_NUM_OK_BEFORE = re.compile(r"(?:共|共计|合计|累计|发生|达|总计)$")
-COUNT_BAD_BEFORE = re.compile(r"(?:出手|对外投资|高出|多出|超出|差距|低于|不足|少于|减少|增加|增长了?|下降了?|相差|领先|落后|第)(?:约|近|了)?$")
+COUNT_BAD_BEFORE = re.compile(r"(?:出手|对外投资|高出|多出|超出|差距|低于|不足|少于|减少|增加|增长了?|下降了?|相差|领先|落后|第|至少(?:发生|有)?|超过|逾)(?:约|近|了)?$")
 COUNT_EXTREME_BEFORE = re.compile(r"(?:最低|最高|最少|最多|最小|最大)[^,，;；]{0,4}$")
-COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内)")
+COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内|(?:投融资|融资)?(?:事件)?的(?:城市|省份|地区|企业))")
 ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
 INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
 FORECAST = re.compile(r"拟|预计|计划|有望|将达|目标|预期|或将")
@@ -481,8 +481,12 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
         subjects = {v.geo.name for v in out_vals if v.metric in ("deal_count", "amount") and v.geo is not None}
         if len(subjects) == 1 and last_geo is not None and last_geo.level != "group":
             carry_geo = last_geo   # later sentences of the paragraph that name no place are about it
-        elif len(subjects) > 1 or (not values and places):
+        elif len(subjects) > 1:
             carry_geo = None   # after a list of places, a sentence naming none is not about the last one
+        elif not values and places:
+            named = {h.value.name for h in places if h.value.level in ("city", "province")}
+            # "东莞则代表了另一种路径。这座…城市2024年发生融资事件138起": a topic sentence names the subject
+            carry_geo = places[0].value if len(named) == 1 and places[0].start <= 2 else None
         # a clause after "；" continues the subject of the one before it, groups included
         semi_geo = last_geo if t.rstrip().endswith((";", "；")) else None
 
