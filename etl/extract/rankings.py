@@ -142,6 +142,9 @@ MOST_INVESTOR_RE = re.compile(r"(?:出手|投资)?最(?:活跃|多)的(?:投资)
 HEDGED = re.compile(r"大概|大约|可能|或许|估计|有望|预计")
 
 
+ORG_TAIL = re.compile(r"资本|创投|投资|基金|集团|银行|证券|控股|国资|国贸|产投|金控|科技|公司|大学|信托|资管")
+
+
 def _is_whole_place(name: str) -> bool:
     return any(h.end - h.start >= len(name) - 1 for h in find_places(name))
 
@@ -162,9 +165,12 @@ def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int, investor_ctx
         return _subject(an, sent, pos)
     lead = len(t[cs:pos]) - len(t[cs:pos].lstrip()) + (len(t[cs:pos].lstrip()) - len(re.sub(r"^(?:其中|此外|同时|而|但|并|且|另外|其)+", "", t[cs:pos].lstrip())))
     bare = re.sub(r"[\s(（)）]", "", head)
-    ents = [h for h in _entities(sent) if h.start == cs + lead and bare in (h.surface, h.surface + "市", h.value.name)]
+    ents = [h for h in _entities(sent) if h.start == cs + lead
+            and not ORG_TAIL.search(bare[len(h.surface):len(h.surface) + 6])]
     if ents:
-        return ents[0].value   # the clause is headed by the place ("厦门国贸资本" is not 厦门)
+        # the clause is headed by the place, maybe with what is measured ("北京市独角兽企业数量");
+        # "厦门国贸资本" is an investor, not 厦门
+        return ents[0].value
     if investor_ctx or INVESTOR_CTX.search(t) or INVESTOR_CTX.search(r.meta.title or ""):
         name = head.strip(" “”\"")
         whole = [h for h in find_places(name) + lexicon().sectors.find(name) if h.end - h.start >= len(name) - 1]

@@ -34,7 +34,7 @@ def test_bi_views_have_one_row_per_contract_row(loaded_url):
 
 def test_deal_attributes(loaded_url):
     d = rows(loaded_url, "select * from bi_deals where company = '智谱'")[0]
-    assert (d["round"], d["stage_order"], d["year"], d["half"], d["quarter"], d["month"]) == ("战略投资", 140, 2025, 2, 3, 7)
+    assert (d["round"], d["stage_order"], d["year"], d["half"], d["quarter"], d["month"]) == ("战略投资", 150, 2025, 2, 3, 7)
     assert (d["period_grain"], d["period_label"], d["city"], d["province"], d["macro_region"]) == ("month", "2025-07", "上海", "上海", "东部")
     assert d["investors"] == "浦东创投集团, 张江集团" and d["n_investors"] == 2
     assert d["longitude"] is not None and d["latitude"] is not None
