@@ -63,6 +63,16 @@ def _process_job(item: tuple[Path, bytes]):
         return path, err, (time.perf_counter() - t0, 0.0)
 
 
+def _process_job_in_worker(item: tuple[Path, bytes]):
+    """``_process_job`` in a --jobs worker: the writer needs the text, not the paragraph and sentence
+    index, so those stay behind (a third of what would be pickled back, and most of the unpickling
+    time in the writer, which is the busiest process)."""
+    path, result, secs = _process_job(item)
+    if isinstance(result, Processed):
+        result.doc.paragraphs, result.doc.sentences = [], []
+    return path, result, secs
+
+
 @dataclass
 class RunSummary:
     run_id: int | None = None
@@ -344,7 +354,7 @@ class Loader:
             # read + extract are pure and CPU-bound: worker processes; this process writes rows
             with mp.get_context("fork").Pool(jobs) as pool:
                 items = ((path, raw) for path, raw, _ in todo())
-                for path, result, secs in pool.imap(_process_job, items, chunksize=4):
+                for path, result, secs in pool.imap(_process_job_in_worker, items, chunksize=4):
                     outcome = self._timed_store(path, result, secs, known_sha, s)
                     if progress:
                         progress(path, outcome)

@@ -145,7 +145,9 @@ VIEWS: list[View] = [
                x.evidence, x.evidence_start, x.evidence_end, r.stage_order as round_order
           from deal x
           join source_doc d on d.doc_id = x.doc_id and {CURRENT}
-          join company c on c.company_id = x.company_id
+          -- left join: deal.company_id is not null and references company, so no row changes, and
+          -- a query that uses no company column skips the join (2x on period aggregates, benchmarks.md)
+          left join company c on c.company_id = x.company_id
           left join round r on r.round_code = x.round_code
           left join city ci on ci.city_code = x.city_code
           left join province p on p.province_code = coalesce(x.province_code, ci.province_code)
@@ -316,7 +318,7 @@ BI_VIEWS: list[View] = [
                x.evidence
           from deal x
           join source_doc d on d.doc_id = x.doc_id and {CURRENT}
-          join company c on c.company_id = x.company_id
+          left join company c on c.company_id = x.company_id   -- not null FK: same rows, removable join
           left join dim_round r on r.round_code = x.round_code
           left join dim_city ci on ci.city_code = x.city_code
           left join province p on p.province_code = coalesce(x.province_code, ci.province_code)
