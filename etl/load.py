@@ -348,18 +348,22 @@ class Loader:
                     continue
                 yield path, raw, sha
 
-        if jobs > 1:
+        pending = todo()
+        first = next(pending, None) if jobs > 1 else None
+        if first is not None:
+            import itertools
             import multiprocessing as mp
 
-            # read + extract are pure and CPU-bound: worker processes; this process writes rows
+            # read + extract are pure and CPU-bound: worker processes; this process writes rows.
+            # (No pool when nothing is new: an unchanged rerun costs only reading and hashing.)
             with mp.get_context("fork").Pool(jobs) as pool:
-                items = ((path, raw) for path, raw, _ in todo())
+                items = ((path, raw) for path, raw, _ in itertools.chain([first], pending))
                 for path, result, secs in pool.imap(_process_job_in_worker, items, chunksize=4):
                     outcome = self._timed_store(path, result, secs, known_sha, s)
                     if progress:
                         progress(path, outcome)
         else:
-            for path, raw, _ in todo():
+            for path, raw, _ in pending:
                 _, result, secs = _process_job((path, raw))
                 outcome = self._timed_store(path, result, secs, known_sha, s)
                 if progress:
