@@ -41,3 +41,17 @@ def test_script_and_evidence(p):
     assert got.doc.script == p["document"]["script"]
     for f in got.extraction.deals + got.extraction.stats + got.extraction.rankings:
         assert got.doc.text[f.evidence_start:f.evidence_end] == f.evidence
+
+
+def test_document_metadata():
+    """Title, publisher, publication date and covered period, where the passage states them."""
+    checked = wrong = 0
+    for p in PASSAGES:
+        m, g = extract_passage(p).extraction.document, p["document"]
+        for ok in ([g["publisher"] in (m.publisher or "")] if g.get("publisher") else []) + \
+                  ([str(m.published_on) == g["published_on"]] if g.get("published_on") else []) + \
+                  ([[str(m.period_start), str(m.period_end)] == g["period"]] if g.get("period") else []) + \
+                  ([m.title == g["title"]] if g.get("title") else []):
+            checked += 1
+            wrong += not ok
+    assert checked >= 60 and wrong / checked <= 0.05, (wrong, checked)
