@@ -48,6 +48,10 @@ MEDIAN_CUE = re.compile(r"中位数(?:约|为|是|集中在|达)*$")
 MEAN_CUE = re.compile(r"(?:平均|均值)(?:融资)?(?:金额|额)?(?:约|为|是|达)*$|\($|（$")
 SHARE_RE = re.compile(
     r"(?P<cue>占(?:比|到)?|比重(?:达到|达|为)?|贡献了?|吸收了?|拿走了?|吸纳了?|占据了?)(?P<mid>[^。；;%]{0,16}?)(?:约|近|超过|超|仅约|仅|达|为)*\s?(?P<v>\d+(?:\.\d+)?)\s?%")
+# "以不足三成的资金完成了超过六成的交易", "占约两成八"
+CHENG_RE = re.compile(r"(?P<cue>占比?|占[^,，。；;]{0,8}?|以|吸收了?|拿走了?|完成了?|贡献了?|仅占)(?P<q>不足|不到|超过|超|近|约|逾|接近)?"
+                      r"(?P<n>[一二两三四五六七八九])成(?P<m>[一二三四五六七八九])?(?!员|本|果|立|交|为|熟|功|长)")
+CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHANGE_RE = re.compile(
     r"(?P<kind>同比|环比|按年|按月|较(?:上年|去年|上月|\d{2,4}年)同期|年(?=[增减]))(?P<dir>增长|上涨|上升|提升|增加|下滑|下降|减少|降低|回落|下跌|增|减)了?(?:约|近|超过|超)?\s?(?P<v>\d+(?:\.\d+)?)\s?%")
 DOWN = ("下滑", "下降", "减少", "降低", "回落", "下跌", "减")
@@ -423,7 +427,7 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
                         out_vals.append(Value(v.pos, v.end, v.metric, v.value, v.value_max, v.currency, v.qualifier,
                                               geo=h.value, sector=v.sector))
         # shares and changes refer to the figure before them
-        for m in SHARE_RE.finditer(t):
+        for m in list(SHARE_RE.finditer(t)) + list(CHENG_RE.finditer(t)):
             base = _last_before(out_vals, m.start())
             mid = t[max(0, m.start() - 12):m.end()]
             tail = t[m.end():m.end() + 8]
@@ -441,8 +445,13 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
                 continue
             geo = _geo_at(sent, m.start(), places) or (base.geo if base else None) or sent.label_place or semi_geo or carry_geo or sent.section_place or scope_place(meta)
             sector = _sector_at(sent, m.start(), m.end()) or (base.sector if base else None) or meta.scope_sector
-            out_vals.append(Value(m.start(), m.end(), metric, Decimal(m.group("v")), geo=geo, sector=sector,
-                                  qualifier=_qualifier_before(t, m.start("v"))))
+            if "n" in m.groupdict():   # "不足三成", "两成八": tenths in words
+                val = Decimal(CN_DIGIT[m.group("n")] * 10 + (CN_DIGIT[m.group("m")] if m.group("m") else 0))
+                q = {"不足": "at_most", "不到": "at_most", "超过": "at_least", "超": "at_least", "逾": "at_least",
+                     "近": "approx", "约": "approx", "接近": "approx"}.get(m.group("q") or "", "approx" if m.group("m") is None else "exact")
+            else:
+                val, q = Decimal(m.group("v")), _qualifier_before(t, m.start("v"))
+            out_vals.append(Value(m.start(), m.end(), metric, val, geo=geo, sector=sector, qualifier=q))
         for m in CHANGE_RE.finditer(t):
             base = _last_before([v for v in out_vals if v.metric in ("deal_count", "amount")], m.start())
             if base is None:
