@@ -109,6 +109,17 @@ def contents(url: str) -> dict:
     return out
 
 
+def sizes(url: str) -> dict:
+    """On-disk MB per table (with its indexes and TOAST) and for the whole database."""
+    with psycopg.connect(url) as conn:
+        out = {t: conn.execute("select pg_total_relation_size(%s) / 1e6", (t,)).fetchone()[0] for t in FACT_TABLES}
+        out["database"] = conn.execute("select pg_database_size(current_database()) / 1e6").fetchone()[0]
+        out["ix_source_doc_search_text"] = conn.execute(
+            "select coalesce(sum(pg_relation_size(indexrelid)), 0) / 1e6 from pg_index"
+            " where indexrelid = to_regclass('ix_source_doc_search_text')").fetchone()[0]
+    return {k: float(v) for k, v in out.items()}
+
+
 # ---------------------------------------------------------------------------------------------
 # ETL
 
@@ -191,6 +202,8 @@ def run_etl(args, dbs: Databases) -> dict:
         assert s.loaded == n and not s.failed, (s.loaded, s.failed, s.errors[:3])
         res["one"] = dict(seconds=secs, cpu=s.cpu, stages=dict(s.seconds), facts=s.facts, loaded=s.loaded,
                           rss_mb=rss_mb())
+        res["sizes_mb"] = sizes(url1)
+        print("on disk (MB, with indexes): " + ", ".join(f"{k} {v:.1f}" for k, v in res["sizes_mb"].items()))
         rerun, s2 = load_once(url1, files, 1)
         assert s2.skipped == n and s2.loaded == 0, (s2.skipped, s2.loaded)
         res["one"]["rerun_seconds"] = rerun

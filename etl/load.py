@@ -353,15 +353,34 @@ class Loader:
         if first is not None:
             import itertools
             import multiprocessing as mp
+            import threading
 
             # read + extract are pure and CPU-bound: worker processes; this process writes rows.
             # (No pool when nothing is new: an unchanged rerun costs only reading and hashing.)
+            # At most `window` documents are between reading and writing: when the writer is the
+            # slower side, finished extractions would otherwise pile up in this process's memory.
+            chunk = 4
+            window = threading.Semaphore(max(2 * chunk, 4 * chunk * jobs))
+            stop = threading.Event()
+
+            def feed():
+                for path, raw, _ in itertools.chain([first], pending):
+                    while not window.acquire(timeout=0.2):
+                        if stop.is_set():
+                            return
+                    if stop.is_set():
+                        return
+                    yield path, raw
+
             with mp.get_context("fork").Pool(jobs) as pool:
-                items = ((path, raw) for path, raw, _ in itertools.chain([first], pending))
-                for path, result, secs in pool.imap(_process_job_in_worker, items, chunksize=4):
-                    outcome = self._timed_store(path, result, secs, known_sha, s)
-                    if progress:
-                        progress(path, outcome)
+                try:
+                    for path, result, secs in pool.imap(_process_job_in_worker, feed(), chunksize=chunk):
+                        outcome = self._timed_store(path, result, secs, known_sha, s)
+                        window.release()
+                        if progress:
+                            progress(path, outcome)
+                finally:
+                    stop.set()   # a feeder still waiting for room gives up, so the pool can shut down
         else:
             for path, raw, _ in pending:
                 _, result, secs = _process_job((path, raw))
