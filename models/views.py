@@ -554,11 +554,32 @@ def create_statements(views: list[View] | None = None) -> list[str]:
     return out
 
 
+def signature() -> str:
+    """A fingerprint of every view and function declared here, comments included."""
+    import hashlib
+
+    parts = create_statements() + [f"{v.name}.{c}={v.column_comment(c)}" for v in VIEWS for c in v.columns]
+    parts += [f.sql.strip() + f.signature + f.zh + f.en for f in FUNCTIONS]
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+SIGNATURE_NOTE = "fundingdb views "
+
+
+def stored_signature(bind) -> str | None:
+    """The fingerprint of the views a database has, kept in the comment of alembic_version."""
+    from sqlalchemy import text
+
+    note = bind.execute(text("select obj_description(cast('alembic_version' as regclass), 'pg_class')")).scalar()
+    return note[len(SIGNATURE_NOTE):] if note and note.startswith(SIGNATURE_NOTE) else None
+
+
 def create_views(bind) -> None:
     from sqlalchemy import text
 
     for stmt in create_statements():
         bind.execute(text(stmt))
+    bind.execute(text(f"comment on table alembic_version is {_quote(SIGNATURE_NOTE + signature())}"))
     for v in VIEWS:
         cols = bind.execute(text(
             "select attname from pg_attribute where attrelid = cast(:v as regclass) and attnum > 0 and not attisdropped"

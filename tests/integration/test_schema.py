@@ -97,3 +97,24 @@ def test_declared_view_columns_match_database(loaded_url):
     for v in VIEWS:
         got = [r["attname"] for r in rows(loaded_url, "select attname from pg_attribute where attrelid = cast(%s as regclass) and attnum > 0 order by attnum", (v.name,))]
         assert got == list(v.columns), v.name
+
+
+def test_views_follow_the_code_without_a_revision(empty_url, monkeypatch):
+    """A release that changes a view but adds no revision still gets its view on the next load."""
+    from models import views
+    from sqlalchemy import text
+
+    from etl.database import make_engine
+    from etl.migrate import refresh_views
+
+    upgrade(empty_url)
+    assert refresh_views(empty_url) is False            # in step: nothing to do
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.execute(text("comment on table alembic_version is 'fundingdb views stale'"))
+    engine.dispose()
+    assert refresh_views(empty_url) is True
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        assert views.stored_signature(conn) == views.signature()
+    engine.dispose()
