@@ -36,7 +36,8 @@ DEAL_RE = re.compile(
 JOINT_RE = re.compile(r"^(?P<names>[^" + B + r"]{2,40}?)(?:的)?(?:联合|共同|独家|追加|战略)$")
 # "衍微生物宣布，其B轮融资额达1.2亿美元": the company announces its own round
 ITS_ROUND_RE = re.compile(r"(?:宣布|表示|称|透露|披露)[,，]?其(?P<body>[^" + B + r"]{0,12}?)融资(?:总?额|金额|规模)?(?:达到?|为|约|超过?|近)")
-HUOTOU_RE = re.compile(r"(?P<verb>获投(?!资)|获得投资(?!者|人)|获得融资|完成融资|获融资)")
+# the phrase must end there: "获得投资收益3.2亿元" is income, "获投资者青睐" is no deal
+HUOTOU_RE = re.compile(r"(?P<verb>获投|获得投资|获得融资|完成融资|获融资)(?=[，,。；;！!]|由|$)")
 BARE_RE = re.compile(r"(?P<verb>融资)(?=(?:约|近|超|逾|超过|达)?(?:\d|[一二两三四五六七八九十百千万亿数几]+[万亿]|亿|千万|百万))")
 RONGZHI_RE = re.compile(r"(?P<verb>已?融至|融到|融资至)(?P<round>[^" + B + r"]{1,8}?轮|Pre-IPO|IPO)")
 TOWARDS_RE = re.compile(
@@ -51,7 +52,7 @@ IPO_PROCEEDS_RE = re.compile(r"(?:募资|募集资金|募得|集资|筹资|融�
 
 NEGATIVE_RE = re.compile(
     r"拟|计划|将于|将要|准备|筹划|有望|寻求|正在洽谈|洽谈|传闻|据传|传出|或将|或已|未能|失败|终止|取消|破产|清算|估值归零|"
-    r"暂停|否认|递交|申请|启动|开启|预计|意向|有意|考虑|商讨|谈判|接近完成|尚未")
+    r"暂停|否认|递交|申请|启动|开启|预计|意向|有意|考虑|商讨|谈判|接近完成|尚未|定增|定向增发|非公开发行|配股|收益")
 LEAD_RE = re.compile(r"(?:由)?(?P<names>[^" + B + r"由]{2,60}?)(?:联合|共同)?领投")
 FOLLOW_RE = re.compile(r"(?P<names>[^" + B + r"由]{2,60}?)(?:等)?(?:机构)?(?:跟投|参投|追投|追加投资|继续加码|继续加注|加注|加码|联合投资|共同投资|继续投资|超额认购|共同参与|参与投资|参与)")
 SOLE_RE = re.compile(r"由(?P<names>[^" + B + r"]{2,40}?)(?:独家)?(?:投资|注资|出资)")

@@ -130,3 +130,17 @@ def test_list_items_and_generic_investors():
     assert [d.company for d in ds] == ["云深处科技", "宇树科技"]
     assert ds[0].investors == ["中国电信", "国新基金"] and ds[1].lead_investors == ["中国移动", "腾讯"]
     assert ds[1].investors == ["中国移动", "腾讯"]
+
+
+@pytest.mark.parametrize("text", [
+    "比亚迪获得投资收益3.2亿元，主要来自参股公司。",
+    "隆基绿能完成定增募资45亿元，用于扩产。",
+    "京东方发布公告称，拟非公开发行股票募集资金不超过100亿元。",
+])
+def test_listed_company_income_and_refinancing_are_not_deals(text):
+    assert deals(text) == []
+
+
+def test_huotou_still_works():
+    d = one("绵阳工业级无人机企业翔腾航空获投，投资方为四川发展、中金资本。")
+    assert d.company == "翔腾航空" and d.investors == ["四川发展", "中金资本"]
