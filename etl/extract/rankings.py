@@ -18,6 +18,7 @@ from ..lexicon import Hit, Place, lexicon
 from ..normalize.places import find_places, small_number
 from .analysis import Analysis, Sent
 from .common import most_specific, other_market
+from .tables import ROW as TABLE_ROW
 
 SCOPE_NAMES = {"全球", "中国", "海外"}
 NUM = r"(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,3})"
@@ -477,7 +478,7 @@ def numbered_lists(doc, meta, ex, an: Analysis) -> None:
     cur: list[tuple[int, Sent, Hit]] = []
     for pi in sorted(first_sent):
         st = first_sent[pi]
-        m = NUMBERED_LINE.match(st.t) if not re.search(r"[\t|｜]", st.t) else None   # table rows are tables.py's
+        m = NUMBERED_LINE.match(st.t) if not TABLE_ROW.search(st.raw) else None   # table rows are tables.py's
         ent = [h for h in _entities(st) if m and m.end() <= h.start <= m.end() + 1] if m and m.group("n") else []
         n = int(m.group("n")) if m and ent else None
         if n is not None and cur and n == cur[-1][0] + 1 and pi == cur[-1][1].para + 1:

@@ -16,7 +16,9 @@ from ..normalize.places import find_places
 from .analysis import Analysis
 from .stats import stat_fields
 
-SPLIT = re.compile(r"\s*[|\t｜]\s*")
+SPLIT = re.compile(r"\s*[|\t｜]\s*|\s{2,}|\u3000+")
+# a row: pipes or tabs, or (text copied from a PDF) cells apart by runs of spaces
+ROW = re.compile(r"[|\t｜]|\S(?:\s{2,}|\u3000+)\S.*\S(?:\s{2,}|\u3000+)\S")
 RANK_H = re.compile(r"排名|名次|序号|位次|^No\.?$|^#$", re.I)
 ENTITY_H = re.compile(r"城市|省份|省市|地区|区域|国家|机构|投资方|投资人|企业|公司")
 COUNT_H = re.compile(r"事件数|事件数量|数量|起数|笔数|案例数|次数|\(起\)|（起）|\(笔\)|（笔）")
@@ -26,8 +28,11 @@ UNIT_H = re.compile(r"[(（](?P<u>[^)）]*?(?:元|美元|港元|欧元|日元))[
 
 
 def _cells(line: str) -> list[str]:
-    cells = [c.strip() for c in SPLIT.split(line.strip().strip("|｜"))]
-    return cells
+    """Cells of a stored-text row, in simplified match form (split on the stored text, where a
+    full-width space still separates cells)."""
+    from ..read import to_match_text
+
+    return [to_match_text(c.strip()) for c in SPLIT.split(line.strip().strip("|｜"))]
 
 
 def extract_tables(doc, meta, ex, an: Analysis) -> None:
@@ -35,15 +40,15 @@ def extract_tables(doc, meta, ex, an: Analysis) -> None:
     mt = doc.match_text
     i = 0
     while i < len(paras):
-        line = mt[paras[i].start:paras[i].end]
-        if len(_cells(line)) < 2 or not ("\t" in line or "|" in line or "｜" in line):
+        line = doc.text[paras[i].start:paras[i].end]
+        if len(_cells(line)) < 2 or not ROW.search(line):
             i += 1
             continue
         j = i
         block = []
         while j < len(paras):
-            ln = mt[paras[j].start:paras[j].end]
-            if not ("\t" in ln or "|" in ln or "｜" in ln):
+            ln = doc.text[paras[j].start:paras[j].end]
+            if not ROW.search(ln):
                 break
             block.append(j)
             j += 1
@@ -53,7 +58,7 @@ def extract_tables(doc, meta, ex, an: Analysis) -> None:
 
 def _table(doc, meta, ex, an, block: list[int], first: int) -> None:
     mt, paras = doc.match_text, doc.paragraphs
-    header = _cells(mt[paras[block[0]].start:paras[block[0]].end])
+    header = _cells(doc.text[paras[block[0]].start:paras[block[0]].end])
     roles: dict[str, int] = {}
     unit = None
     for k, h in enumerate(header):
@@ -80,7 +85,7 @@ def _table(doc, meta, ex, an, block: list[int], first: int) -> None:
     basis = "composite" if "score" in roles else "deal_count" if "count" in roles else "amount" if "amount" in roles else None
     for p_i in block[1:]:
         p = paras[p_i]
-        cells = _cells(mt[p.start:p.end])
+        cells = _cells(doc.text[p.start:p.end])
         if len(cells) < len(header) - 1 or set("".join(cells)) <= set("-:| "):
             continue
         ent = cells[roles["entity"]] if roles["entity"] < len(cells) else ""

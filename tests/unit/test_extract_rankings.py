@@ -86,3 +86,10 @@ def test_numbered_lines():
     assert got == [("北京", 1, Decimal(520)), ("上海", 2, Decimal(500)), ("深圳", 3, Decimal(402))]
     # numbered headings that are not a list of places stay headings
     assert ranks("1.北京:人工智能资本密集\n北京在人工智能产业发展迅速。\n2.上海:生物医药领先\n上海生物医药发展迅速。") == []
+
+
+def test_space_separated_table_from_a_pdf():
+    text = ("2024年城市创投活跃度排名\n排名　城市　融资事件数（起）\n1　北京　1108\n2　上海　986\n"
+            "本报告数据来源于公开信息，  仅供参考。")
+    got = [(r.entity_name, r.rank, r.value) for r in extract(read_text(text)).rankings]
+    assert got == [("北京", 1, 1108), ("上海", 2, 986)]
