@@ -8,6 +8,7 @@ once per process.
 from __future__ import annotations
 
 import csv
+import re
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,6 +196,8 @@ class Lexicon:
             self.round_code[r["round_name"]] = r["round_code"]
             for s in [r["round_name"], *split_aliases(r["aliases"])]:
                 round_forms.setdefault(s, r["round_name"])
+                if re.search(r"[A-Za-z+]轮$", s):
+                    round_forms.setdefault(s[:-1] + " 轮", r["round_name"])   # "Pre-A 轮" in mixed-script text
         self.round_forms = round_forms
         self.rounds = Automaton(round_forms)
 

@@ -70,9 +70,10 @@ NOT_COMPANY_RE = re.compile(
     r"某|^(?:该|这|其|此|那|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
     r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度|"
-    r"[一二两三四五六七八九十\d]+年|以来$|成立|几年|前几|一批|多家|部分)")
+    r"[一二两三四五六七八九十\d]+年|以来$|成立|几年|前几|一批|多家|部分|"
+    r"科创板|创业板|主板|港交所|交易所|上市|IPO|能力|格局|驱动|同日|借助|通过|落地)")
 ITS_PAST_RE = re.compile(r"(?:此前|之前|上一轮|早前)?其(?P<r>[^" + B + r"]{1,8}?轮)融资(?=由|金额|规模|为)")
-LED_RE = re.compile(r"(?:领投|投资|参投|跟投|独家投资)了(?P<co>[^" + B + r"的]{2,20})的(?P<body>[^" + B + r"]{0,16}?轮)(?!融资由)")
+LED_RE = re.compile(r"(?:领投|投资|参投|跟投|独家投资)了(?P<co>[^" + B + r"的]{2,24})的(?P<body>[^" + B + r"]{0,16}?轮)(?!融资由)")
 # "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
 BY_RE = re.compile(r"(?:融资|投资)[^" + B + r"]{0,8}?由(?P<co>[^" + B + r"由]{2,25}?)(?:融资)?(?P<verb>斩获|获得|拿下|获|完成)")
 ADVERBS = {"持续", "不断", "陆续", "纷纷", "相继", "先后", "频频", "接连", "连续", "均", "都", "也", "再度", "再次", "继续", "成功", "顺利",
@@ -259,6 +260,9 @@ def _context_date(an: Analysis, sent: Sent):
         for p in reversed(prev.periods):
             if p.period_start and p.period_end and (p.period_end - p.period_start).days <= 31:
                 return p.period_start
+    meta = getattr(an, "meta", None)
+    if meta is not None and meta.period_start and meta.period_end and (meta.period_end - meta.period_start).days <= 31:
+        return meta.period_start   # "2025年7月融资榜", "2020年11月台灣新創募資清單": a month's list
     return _dateline(an)
 
 
@@ -359,8 +363,9 @@ def extract_deals(doc, meta, ex, an: Analysis | None = None) -> DealBuilder:
 
     an = an or analysis_for(doc, meta)
     b = DealBuilder(an, meta, ex)
+    an.meta = meta
     for sent in an.sents:
-        if not re.search(r"融|投|收购|并购|上市|注资|入股", sent.t):
+        if not re.search(r"融|投|收购|并购|上市|注资|入股|[|｜]", sent.t):
             continue
         first = len(ex.deals)
         _sentence(b, sent)
@@ -420,9 +425,35 @@ def _candidates(t: str, rx: re.Pattern, company, taken: set[str]):
             yield m, cs, co
 
 
+LIST_DEAL_RE = re.compile(r"^\s*\d{1,3}[.、)）]\s*(?P<co>[^|｜(（,，]{2,24}?)\s*(?:[(（](?P<info>[^)）]{0,20})[)）])?\s*[|｜]"
+                          r"\s*(?P<round>[^|｜]{1,12}?)\s*[|｜]\s*(?P<amt>[^|｜]{2,24})\s*$")
+
+
+def _list_deal(b: DealBuilder, sent: Sent) -> bool:
+    """A ranked or listed deal line: "1. 星衡智能（上海，人工智能）｜B轮｜15亿元"."""
+    m = LIST_DEAL_RE.match(sent.t)
+    if not m:
+        return False
+    co = clean_company(m.group("co"))
+    rounds = [h.value for h in lexicon().rounds.find(m.group("round"))]
+    money = next((x for x in sent.money if x.start >= m.start("amt")), None)
+    if not co or not (rounds or money):
+        return False
+    b.add(sent, co, verb_at=m.end("co"), cs=0 if not m.group("info") else m.start("info"), round_=rounds[0] if rounds else None,
+          money=money, date=_date(b.an, sent, m.start("round")))
+    if m.group("info"):   # the city and sector in brackets
+        d = b.ex.deals[-1]
+        hs = [h for h in sent.places if m.start("info") <= h.start < m.end("info") and h.value.level == "city"]
+        if hs:
+            d.city, d.province, d.country = hs[0].value.name, hs[0].value.province, hs[0].value.country
+    return True
+
+
 def _sentence(b: DealBuilder, sent: Sent) -> None:
     t = sent.t
     taken: set[str] = set()
+    if _list_deal(b, sent):
+        return
 
     def emit(company, **kw):
         if company and company not in taken:
@@ -522,6 +553,10 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         # "3月我们领投了量衡精测的1.2亿元A轮，合肥产投也跟投了"
         rounds = _rounds_in(sent, m.start("body"), m.end())
         money = _money_in(sent, m.start("body"), m.end())
+        if money is None:   # "…的B轮融资，本轮融资金额为5亿元"
+            after = re.compile(r"(?:融资)?(?:金额|总额|规模|额度)(?:为|达|约|超|共|是)?").search(t, m.end())
+            if after:
+                money = _money_in(sent, after.end(), min(len(t), after.end() + 20))
         leads, invs = _investors(t, m.end())
         emit(co, verb_at=m.end("co"), cs=m.start("co"), round_=rounds[0] if rounds else None, money=money,
              date=_date(b.an, sent, m.start()), investors=invs, leads=leads)

@@ -21,7 +21,7 @@ from ..normalize.periods import Period
 from .analysis import Analysis, Sent
 from .common import most_specific, other_market, to_decimal
 
-INVESTOR_PARA = re.compile(r"投资机构|投资方|出手|活跃机构|机构首位|机构之首")
+INVESTOR_PARA = re.compile(r"出手(?:最|了?\d)|参与了?\d|最活跃的(?:投资)?机构|投资机构(?:为|是|中)|机构首位|机构之首|各投资机构|活跃机构")
 INVESTOR_ACTIVITY = re.compile(r"出手|对外投资|投资了")
 EVENT_VERB = re.compile(r"发生|完成|录得|披露|共|合计|累计|达|以|事件数|事件数量|案例数|交易数")
 RANK_COUNT = re.compile(r"以\d[\d,]*(?:起|笔|宗)[^,，。；;]{0,10}?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列|拿下)")
@@ -35,6 +35,8 @@ COUNT_EXTREME_BEFORE = re.compile(r"(?:最低|最高|最少|最多|最小|最大
 COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内|(?:投融资|融资)?(?:事件)?的(?:城市|省份|地区|企业))")
 ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
 INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
+OVERVIEW = re.compile(r"^(?:分行业|分赛道|分领域|分轮次|从行业|从赛道|从领域|从轮次|整体|总体|全年|全省|全市|全国)")
+PROJECT_CTX = re.compile(r"项目|产业园|园区|基地|工厂|产线|开工|签约|落户|竣工|投产|开园")
 FORECAST = re.compile(r"拟|预计|计划|有望|将达|目标|预期|或将")
 # money raised BY funds (募资), exits and fund counts are not investment into companies
 NOT_DEALS = re.compile(r"募资|募集|新募|退出|基金数量|上市企业|上市公司|注册|注销|营收|收入|利润|估值")
@@ -110,8 +112,9 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
             continue
         if not num[0].isdigit() and not CN_NUM_OK_BEFORE.search(before[-3:]):
             continue
-        if num[0].isdigit() and m.start() and (t[m.start() - 1].isdigit() or t[m.start() - 1] in ".-~～至"):
-            continue
+        if num[0].isdigit() and m.start() and (t[m.start() - 1].isdigit() or t[m.start() - 1] in ".-~～"
+                                                or (t[m.start() - 1] == "至" and m.start() > 1 and t[m.start() - 2].isdigit())):
+            continue   # the second number of "3-5起", "3至5起"; "降至327起" is a figure
         if COUNT_BAD_BEFORE.search(before[-12:]) or COUNT_EXTREME_BEFORE.search(before[-10:]) or COUNT_BAD_AFTER.search(after[:14]):
             continue
         if unit in ("起", "笔", "宗") and re.match(r"^(?:城市|省|家|企业|公司)", after):
@@ -148,7 +151,7 @@ def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
         prev = None
         a = max(t.rfind(c, 0, mo.start) for c in ",，;；:：") + 1
         before = t[a:mo.start].rstrip()
-        if NOT_DEALS.search(before) or FORECAST.search(before):
+        if NOT_DEALS.search(before) or FORECAST.search(before) or PROJECT_CTX.search(t):
             continue
         after = t[mo.end:mo.end + 10]
         if INVESTOR_SUBJECT.search(before) and not re.search(r"风险投资|风投", before):
@@ -390,6 +393,8 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
     doc_kw = bool(FUNDING_KW.search(meta.title or "")) or bool(re.search(r"投融资|融资|创投|风投", meta.title or ""))
     for sent in an.sents:
         t = sent.t
+        if OVERVIEW.match(t):
+            carry_geo = None   # "分行业看，…" / "全省…" starts over from the report's scope
         if sent.para != carry_para:
             carry_geo, semi_geo, carry_sector, carry_para = None, None, None, sent.para
             para_slots = None
@@ -455,6 +460,11 @@ def extract_stats(doc, meta, ex, an: Analysis, used_money: set[tuple[int, int]] 
             out_vals.append(Value(m.start(), m.end(), metric, val, geo=geo, sector=sector, qualifier=q))
         for m in CHANGE_RE.finditer(t):
             base = _last_before([v for v in out_vals if v.metric in ("deal_count", "amount")], m.start())
+            said = t[max(0, m.start() - 6):m.start()]
+            if base is not None and re.search(r"事件数|数量|笔数|起数", said) and base.metric != "deal_count":
+                base = _last_before([v for v in out_vals if v.metric == "deal_count"], m.start()) or base
+            elif base is not None and re.search(r"金额|总额|规模", said) and base.metric != "amount":
+                base = _last_before([v for v in out_vals if v.metric == "amount"], m.start()) or base
             if base is None:
                 continue
             kind = "mom" if m.group("kind") == "环比" else "yoy"
