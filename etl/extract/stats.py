@@ -126,7 +126,7 @@ def _counts(sent: Sent, strict: bool = False) -> list[Value]:
         # "2. 北京 —— 31起" / "北京：31起": a count hung directly on a place
         bracketed = bracketed or any(re.fullmatch(r"[\s—\-:：]*(?:[(（][^)）]{0,6}[)）])?[\s—\-:：]*(?:各|均)?", t[h.end:m.start()])
                                      for h in sent.places if h.end <= m.start())
-        if strict and not out and not bracketed and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
+        if strict and not out and not bracketed and not sent.label_rounds and not (EVENT_VERB.search(t[a:m.start()]) or sent.rounds and any(a <= h.start < m.start() for h in sent.rounds)
                            or re.match(r"^(?:投融资|融资|投资)", after)):
             continue
         v = _parse_count(num)
