@@ -130,6 +130,10 @@ class Extraction:
                     # the headline and the body state one deal: keep the statement that says most
                     kept[seen[k]] = f
             setattr(self, name, kept)
+        # a bare mention ("线性资本宣布完成对灵启机器人的独家投资") of a company whose deal the text
+        # states in full elsewhere is the same deal
+        full = {d.company for d in self.deals if d.round or d.amount is not None}
+        self.deals = [d for d in self.deals if d.round or d.amount is not None or d.company not in full]
         # "约1,631亿元" in the summary and "约1,631.80亿元" in the detail are one figure stated twice
         kept_stats: list[StatFact] = []
         groups: dict[tuple, list[StatFact]] = {}

@@ -40,6 +40,8 @@ ITS_ROUND_RE = re.compile(r"(?:宣布|表示|称|透露|披露)[,，]?其(?P<bod
 HUOTOU_RE = re.compile(r"(?P<verb>获投|获得投资|获得融资|完成融资|获融资)(?=[，,。；;！!]|由|$)")
 BARE_RE = re.compile(r"(?P<verb>融资)(?=(?:约|近|超|逾|超过|达)?(?:\d|[一二两三四五六七八九十百千万亿数几]+[万亿]|亿|千万|百万))")
 RONGZHI_RE = re.compile(r"(?P<verb>已?融至|融到|融资至)(?P<round>[^" + B + r"]{1,8}?轮|Pre-IPO|IPO)")
+# "线性资本宣布完成对合肥具身智能企业灵启机器人的Pre-A轮独家投资"
+TOWARDS_DONE_RE = re.compile(r"(?:完成|进行)了?对(?P<co>[^" + B + r"对]{2,30}?)的(?P<body>[^" + B + r"]{0,12}?)(?P<tail>战略投资|独家投资|领投|投资|注资|增资)")
 TOWARDS_RE = re.compile(
     r"对(?P<co>[^" + B + r"对]{2,25}?)(?:进行|完成|实施|做出)了?(?P<body>[^" + B + r"]{0,20}?)(?P<tail>战略投资|战略入股|投资|注资|增资)")
 ACQUIRE_RE = re.compile(r"(?P<verb>(?:宣布|正式|成功|已)?(?:完成)?(?:对)?收购了?|(?:宣布|正式|成功|已)?并购了?)(?P<co>[^" + B + r"的]{2,25}?)(?=[" + B + r"]|的|$|100%|全部|股权|控股权|[\d]+%)")
@@ -65,13 +67,14 @@ DESCRIPTOR_RE = re.compile(
 LEAD_NOISE_RE = re.compile(
     r"^(?:其中|此外|另外|同时|而且|而|并且|并|近日|日前|今日|昨日|昨天|今天|目前|据悉|据了解|另据|本周|上周|本月|上月|今年|去年|"
     r"近期|最近|随后|此前|之前|与此同时|例如|比如|如|像|包括|还有|以及|和|及|由|让|使|令|在|于|曾|已|也|还|则|均|都|就|又|再|正|刚刚|刚)+")
-TRAILING_NOISE_RE = re.compile(r"(?:已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|目前|今日|今天|昨日|昨天|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司|宣布|连续|再度|再次|近期|日前|上月|本月|上周|本周|今年|去年|年初|月初|月底|年内)+$")
+TRAILING_NOISE_RE = re.compile(r"(?:共|合计|累计|已经|已|也|还|则|均|都|就|又|再|正式|成功|顺利|近日|日前|目前|今日|今天|昨日|昨天|此前|先后|相继|此次|本次|刚刚|于|在|将|等|融资|公司|宣布|连续|再度|再次|近期|日前|上月|本月|上周|本周|今年|去年|年初|月初|月底|年内)+$")
 NOT_COMPANY_RE = re.compile(
     r"某|^(?:该|这|其|此|那|一家|多家|两家|几家|数家|这家|那家|本|我们|他们|它们|公司|企业|项目|机构|双方|各方|团队|创始人|投资人|投资者)|"
     r"(?:产业|行业|领域|赛道|板块|市场|城市|全国|全球|国内|海外|地区|省份|资本市场|投资者|基金|政府|国资委|交易所|"
     r"\d+家|\d+个|[一二两三四五六七八九十几数多]+家|合计|共计|累计|总计|整体|全年|上半年|下半年|季度|"
     r"[一二两三四五六七八九十\d]+年|以来$|成立|几年|前几|一批|多家|部分|"
-    r"科创板|创业板|主板|港交所|交易所|上市|IPO|能力|格局|驱动|同日|借助|通过|落地)")
+    r"科创板|创业板|主板|港交所|交易所|上市|IPO|能力|格局|驱动|同日|借助|通过|落地|"
+    r"(?:初创企业|初创公司|企业|公司|创企|机构)$)")
 ITS_PAST_RE = re.compile(r"(?:此前|之前|上一轮|早前)?其(?P<r>[^" + B + r"]{1,8}?轮)融资(?=由|金额|规模|为)")
 LED_RE = re.compile(r"(?:领投|投资|参投|跟投|独家投资)了(?P<co>[^" + B + r"的]{2,24})的(?P<body>[^" + B + r"]{0,16}?轮)(?!融资由)")
 # "金额最高融资由瞻芯电子融资斩获": the passive form names the company after 由
@@ -487,7 +490,7 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         if _negated(t, cs, m.end()):
             continue
         chunk = t[cs:m.start()]
-        if re.search(r"对[^对]{2,25}$", chunk):   # 对X进行…投资 is handled below
+        if re.search(r"对[^对]{2,25}$", chunk) or m.group("body").startswith("对"):   # 对X进行…投资 is handled below
             continue
         if re.search(r"第[一二三四五六七八九十\d]+$", m.group("body")) or (
                 re.search(r"[多数几两三四五]$", m.group("body")) and not _rounds_in(sent, m.start("body"), m.end("body"))):
@@ -573,6 +576,14 @@ def _sentence(b: DealBuilder, sent: Sent) -> None:
         if money is None:
             continue
         emit(co, verb_at=m.start(), cs=cs, money=money, date=_date(b.an, sent, m.start()))
+
+    for m, cs, co in _candidates(t, TOWARDS_DONE_RE, lambda m, cs: m.group("co"), taken):
+        subject = re.split(r"——|—|：|:", re.sub(r"(?:宣布|正式|近日|日前|已|联合|共同)+$", "", t[cs:m.start()]))[-1]
+        invs = split_names(subject)
+        rnds = _rounds_in(sent, m.start("body"), m.end())
+        rnd = rnds[0] if rnds else ("战略投资" if "战略" in m.group(0) else None)
+        emit(co, verb_at=m.end("co"), cs=m.start("co"), round_=rnd, money=_money_in(sent, m.start(), m.end()), investors=invs,
+             leads=invs if "领投" in m.group("tail") else [], date=_date(b.an, sent, m.start()))
 
     for m, cs, co in _candidates(t, TOWARDS_RE, lambda m, cs: m.group("co"), taken):
         subject = t[cs:m.start()]

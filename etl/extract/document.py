@@ -213,7 +213,7 @@ def extract_document(doc, source_name: str = "") -> DocumentMeta:
     scope_field = m.group("v") if m else ""
     for src in (scope_src, scope_field):
         if meta.scope_geo is None and src:
-            ps = [h.value for h in find_places(src) if h.value.level in ("world", "country", "city", "province", "overseas")]
+            ps = [h.value for h in find_places(src) if h.value.level in ("world", "country", "city", "province", "overseas", "region")]
             if ps:
                 meta.scope_geo = ps[0].name
     lex = lexicon()

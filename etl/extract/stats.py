@@ -33,7 +33,8 @@ CN_NUM_OK_BEFORE = re.compile(r"(?:共|共计|合计|累计|发生|达|总计)$"
 COUNT_BAD_BEFORE = re.compile(r"(?:出手|对外投资|高出|多出|超出|差距|低于|不足|少于|减少|增加|增长了?|下降了?|相差|领先|落后|第|至少(?:发生|有)?|超过|逾)(?:约|近|了)?$")
 COUNT_EXTREME_BEFORE = re.compile(r"(?:最低|最高|最少|最多|最小|最大)[^,，;；]{0,4}$")
 COUNT_BAD_AFTER = re.compile(r"^(?:(?:投融资|融资|投资)?(?:事件)?的?(?:微弱|小|较大|大)?(?:差距|之差|优势)|以下|以上|左右的|及以上|及以下|以内|(?:投融资|融资)?(?:事件)?的(?:城市|省份|地区|企业))")
-ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$")
+ITEM_CUE_BEFORE = re.compile(r"(?:事件|交易|案例|项目)(?:的)?(?:数量|数目|总数|数)(?:为|达到|达|共|是|约|超过|超|仅|有)*$"
+                             r"|(?:投资|融资|投融资|创业投资|股权投资)事件(?:为|达到|达|共|约)*$")
 INVESTOR_SUBJECT = re.compile(r"战投|创投|资本(?!市场)|基金|投资机构|投资方|投资人|投资部|出手")
 OVERVIEW = re.compile(r"^(?:分行业|分赛道|分领域|分轮次|从行业|从赛道|从领域|从轮次|整体|总体|全年|全省|全市|全国)")
 PROJECT_CTX = re.compile(r"项目|产业园|园区|基地|工厂|产线|开工|签约|落户|竣工|投产|开园")
@@ -43,6 +44,7 @@ NOT_DEALS = re.compile(r"募资|募集|新募|退出|基金数量|上市企业|�
 AMOUNT_CUE_BEFORE = re.compile(
     r"(?:(?:融资|投融资|投资|交易|风投)(?:总?金额|总额|总价值|规模|额)|总投资金额|披露(?:融资)?(?:总?金额|总额)|吸纳(?:融资)?(?:金额)?|融资)"
     r"(?:共计|合计|总计|累计|约为|分别为|分别是|分别|为|达到|达|超过|是|仅|共|则|均)*$")
+AMOUNT_CUE_BARE = re.compile(r"^金额(?:为|达到|达|约|共|合计)*$")   # "…完成投资事件812个，金额436.5亿元"
 AMOUNT_CUE_AFTER = re.compile(r"^(?:的)?(?:披露)?(?:融资|投资)(?:总)?(?:金额|额|规模)")
 # "北京以1032亿元位居榜首": an amount a ranking claim rests on
 AMOUNT_RANK_CUE = re.compile(r"^(?:的[^,，。；;]{0,8})?(?:位居|排名|位列|拔得|领跑|居|排|稳居|名列)")
@@ -161,6 +163,7 @@ def _amounts(sent: Sent, used: set[tuple[int, int]]) -> list[Value]:
         elif MEAN_CUE.search(before) and re.search(r"中位数|平均", t[:mo.start]):
             metric = "amount_mean"
         elif AMOUNT_CUE_BEFORE.search(before) or AMOUNT_CUE_AFTER.search(after) or (
+                AMOUNT_CUE_BARE.match(before) and FUNDING_KW.search(t) and COUNT_RE.search(t[:mo.start])) or (
                 before.endswith("以") and AMOUNT_RANK_CUE.search(t[mo.end:mo.end + 14])):
             metric = "amount"
         else:
@@ -343,6 +346,9 @@ def _distribute(sent: Sent, values: list[Value], prev_slots: list | None = None)
         vals = [v for v in values if v.pos >= m.end() and v.metric in ("deal_count", "amount")]
         if len(vals) < 2:
             continue
+        gap = t[m.end():vals[0].pos]
+        if re.search(r"[、,，;；]", gap) or any(m.end() <= h.start < vals[0].pos for h in sent.places):
+            continue   # "分别是北京、上海…": this 分别 lists places; the values belong to a later 分别
         # only the values of the same clause run after 分别 (separated by 、)
         run = [vals[0]]
         for v in vals[1:]:
