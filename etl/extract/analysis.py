@@ -149,10 +149,3 @@ def _assign_sections(doc, sents: list[Sent]) -> None:
     for st in sents:
         st.section_place, st.section_title = by_para.get(st.para, (None, None))
 
-
-def clause_bounds(t: str, i: int) -> tuple[int, int]:
-    """The clause around position i: between the nearest ，；： (or sentence bounds)."""
-    a = max(t.rfind(c, 0, i) for c in "，,；;：:")
-    b_candidates = [t.find(c, i) for c in "，,；;。"]
-    b = min([x for x in b_candidates if x >= 0] or [len(t)])
-    return a + 1, b

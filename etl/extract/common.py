@@ -5,7 +5,6 @@ from collections import Counter
 from decimal import Decimal
 
 from ..lexicon import Hit, lexicon
-from ..normalize.places import find_places
 from .analysis import Analysis, Sent, analyse
 
 
@@ -103,7 +102,3 @@ def dominant_sector(an: Analysis) -> str | None:
         an._dominant = top[0][0] if top and total >= 5 and top[0][1] >= 0.5 * total else None
     return an._dominant
 
-
-def place_of(name: str):
-    hs = find_places(name)
-    return hs[0].value if hs else None

@@ -13,7 +13,7 @@ import re
 from ..facts import DocumentMeta
 from ..lexicon import lexicon
 from ..normalize.periods import find_dates, find_periods
-from ..normalize.places import find_places
+from ..normalize.places import find_places, names_a_place
 
 REPORT_WORDS = r"(?:报告|榜单|白皮书|排行榜|榜|指数|蓝皮书|研究|洞察|盘点|名单)"
 TITLE_FIELD = re.compile(r"^\s*(?:报告标题|报告名称|标题)\s*[:：]\s*(?P<v>.{2,80}?)\s*$", re.M)
@@ -97,17 +97,17 @@ def extract_document(doc, source_name: str = "") -> DocumentMeta:
         meta.title = headline
 
     # -- publisher and data source ----------------------------------------------------------
-    lex_s2 = _to_simplified
+    body0 = _first_body_sentence(doc)
+    lead_end = mt.find(body0) + len(body0) if body0 else -1
     m = PUBLISHER_FIELD.search(head)
     if m:
-        meta.publisher = _clean_name(lex_s2(doc, m.start("v"), m.end("v")))
+        meta.publisher = _clean_name(m.group("v"))
     if meta.publisher is None:
         for m in ORG_PUBLISHES.finditer(mt[:2500]):
             org = _clean_name(m.group("org"))
             # the clause must be about this document's report, not a cited one ("…发布《世界能源投资报告》显示")
             tail = mt[m.end():m.end() + 80]
-            in_lead = body0 and m.start() < mt.find(body0) + len(body0) if (body0 := _first_body_sentence(doc)) else False
-            if re.match(r"[^。]{0,40}?显示", tail) and not in_lead:
+            if re.match(r"[^。]{0,40}?显示", tail) and not m.start() < lead_end:
                 continue
             org = re.sub(r"^(?:由|据|经|在|从|是|为|和|与|及|其中|此外|近日|日前|今日|\d+月\d+日)", "", org)
             org = org.split("，")[-1].split(",")[-1]
@@ -116,14 +116,13 @@ def extract_document(doc, source_name: str = "") -> DocumentMeta:
                 if m.group("ds"):
                     meta.data_source = _clean_name(m.group("ds"))
                 break
-    body0 = _first_body_sentence(doc)
     if meta.publisher is None:
         m = BY_ORG.search(body0)
         if m:
             meta.publisher = _clean_name(m.group("org"))
     if meta.publisher is None:
         m = LEAD_SOURCE.match(body0)
-        if m and not _all_place(m.group("org")):
+        if m and not names_a_place(m.group("org")):
             meta.publisher = _clean_name(m.group("org"))
     if meta.publisher is None:
         m = DATELINE_BRACKET.match(mt[:200])
@@ -234,17 +233,9 @@ def _first_body_sentence(doc) -> str:
     return ""
 
 
-def _all_place(name: str) -> bool:
-    return any(h.end - h.start >= len(name) - 1 for h in find_places(name))
-
-
 def _match_slice(doc, value: str) -> str:
     i = doc.text.find(value)
     return doc.match_text[i:i + len(value)] if i >= 0 else value
-
-
-def _to_simplified(doc, a: int, b: int) -> str:
-    return doc.match_text[a:b]
 
 
 def ref_year_month(doc, meta: DocumentMeta) -> tuple[int | None, int | None]:

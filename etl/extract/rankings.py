@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..facts import RankingFact
 from ..lexicon import Hit, Place, lexicon
-from ..normalize.places import find_places, small_number
+from ..normalize.places import find_places, names_a_place, small_number
 from .analysis import Analysis, Sent
 from .common import most_specific, other_market
 from .tables import ROW as TABLE_ROW
@@ -134,20 +134,11 @@ def _clause_start(t: str, i: int) -> int:
     return max(t.rfind(c, 0, i) for c in "，,；;。：:") + 1
 
 
-def _clause_end(t: str, i: int) -> int:
-    ends = [x for x in (t.find(c, i) for c in "，,；;。") if x >= 0]
-    return min(ends) if ends else len(t)
-
-
 MOST_INVESTOR_RE = re.compile(r"(?:出手|投资)?最(?:活跃|多)的(?:投资)?机构(?:为|是)(?P<name>[^,，。；;]{2,24})")
 HEDGED = re.compile(r"大概|大约|可能|或许|估计|有望|预计")
 
 
 ORG_TAIL = re.compile(r"资本|创投|投资|基金|集团|银行|证券|控股|国资|国贸|产投|金控|科技|公司|大学|信托|资管")
-
-
-def _is_whole_place(name: str) -> bool:
-    return any(h.end - h.start >= len(name) - 1 for h in find_places(name))
 
 
 def _claim_subject(r: "Ranker", an: Analysis, sent: Sent, pos: int, investor_ctx: bool = False, claim: str = ""):
@@ -311,7 +302,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 head = HEAD_SPLIT.split(re.sub(r"分别.*$", "", prev), maxsplit=1)[0]
                 names = [x for x in re.split(r"与|和|、|及", head.strip(" ,，")) if 2 <= len(x) <= 20]
                 vals = re.findall(r"(\d[\d,]*)\s*(?:次|起|笔)", prev)
-                if len(names) == len(ranks) and None not in ranks and not any(_is_whole_place(x) for x in names):
+                if len(names) == len(ranks) and None not in ranks and not any(names_a_place(x) for x in names):
                     for i, (nm, rk) in enumerate(zip(names, ranks)):
                         v = Decimal(vals[i]) if len(vals) == len(names) else None
                         r.add(sent, nm, rank=rk, value=v, basis="deal_count" if v is not None else None,
@@ -335,7 +326,7 @@ def extract_rankings(doc, meta, ex, an: Analysis) -> None:
                 head = HEAD_SPLIT.split(prev, maxsplit=1)[0]
                 names = [x for x in re.split(r"与|和|、|及", re.sub(r"(?:均|都|各)$", "", head)) if 2 <= len(x) <= 20]
                 val = re.search(r"(\d[\d,]*)\s*(?:次|起|笔)", prev)
-                if len(names) >= 2 and not any(_is_whole_place(x) for x in names):
+                if len(names) >= 2 and not any(names_a_place(x) for x in names):
                     for nm in names:
                         r.add(sent, nm, rank=n, value=Decimal(val.group(1)) if val else None,
                               basis="deal_count" if val else None, sector=sector_here, level="investor")

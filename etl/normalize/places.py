@@ -67,6 +67,11 @@ def _splits_word(s: str, h: Hit) -> bool:
     return h.start - a not in _boundaries(s[a:min(len(s), h.end + 2)])
 
 
+def names_a_place(name: str) -> bool:
+    """True when the whole string (give or take one character) is a place name."""
+    return any(h.end - h.start >= len(name) - 1 for h in find_places(name))
+
+
 def find_places(s: str) -> list[Hit]:
     """Place mentions in ``s`` (simplified match text), left to right; ``Hit.value`` is a Place."""
     lex = lexicon()
